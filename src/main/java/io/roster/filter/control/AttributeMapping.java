@@ -1,0 +1,37 @@
+package io.roster.filter.control;
+
+import io.roster.filter.entity.AttributePath;
+import io.roster.schema.entity.AttributeType;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where a resource type keeps the attributes a filter may name: the single place where SCIM meets JPA for one
+ * resource type. Attributes a mapping does not know cannot be filtered on (400 {@code invalidFilter}).
+ */
+public interface AttributeMapping {
+
+    /**
+     * A single-valued attribute stored in a column.
+     *
+     * @param jpaPath   dotted JPA attribute path from the root entity
+     * @param lowerCase the column holds the value lower-cased (compare with the lower-cased literal, index-backed)
+     * @param caseExact RFC 7643 caseExact of the attribute
+     */
+    record Column(String jpaPath, AttributeType type, boolean caseExact, boolean lowerCase) {
+    }
+
+    /**
+     * A multi-valued attribute stored in a collection of the root entity; filters on it mean "any element
+     * matches" and become {@code EXISTS} subqueries.
+     *
+     * @param subAttributes sub-attribute name (lower case) to its column within an element
+     * @param defaultSub    the sub-attribute a comparison on the attribute itself means ({@code emails co "x"})
+     */
+    record Collection(String jpaCollection, Map<String, Column> subAttributes, String defaultSub) {
+    }
+
+    Optional<Column> column(AttributePath path);
+
+    Optional<Collection> collection(AttributePath path);
+}

@@ -1,0 +1,28 @@
+package io.roster.platform;
+
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Roster's own data source. Its settings come from MicroProfile Config (environment variables
+ * {@code ROSTER_DB_URL}, {@code ROSTER_DB_USER}, {@code ROSTER_DB_PASSWORD}); the defaults, an H2 file database
+ * under {@code ./data/}, are in {@code META-INF/microprofile-config.properties}.
+ */
+@ApplicationScoped
+@DataSourceDefinition(
+        name = RosterDataSource.JNDI_NAME,
+        className = "io.roster.platform.UrlDataSource",
+        url = "${MPCONFIG=roster.db.url}",
+        user = "${MPCONFIG=roster.db.user}",
+        password = "${MPCONFIG=roster.db.password}",
+        minPoolSize = 2,
+        maxPoolSize = 32,
+        properties = {
+            "fish.payara.is-connection-validation-required=true",
+            "fish.payara.connection-validation-method=custom-validation",
+            "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+            "fish.payara.fail-all-connections=true"
+        })
+public class RosterDataSource {
+    public static final String JNDI_NAME = "java:app/jdbc/roster";
+}

@@ -1,0 +1,80 @@
+package io.roster.platform;
+
+import io.roster.realms.Realms;
+import io.roster.security.control.ServiceAccounts;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Start-up: migrate the database, make sure the bootstrap service account exists when a token is configured,
+ * then say where SCIM is served. Roster reports ready only after all of this succeeded.
+ */
+@ApplicationScoped
+public class Startup {
+
+    private static final Logger LOG = Logger.getLogger("io.roster");
+
+    @Inject
+    Migrations migrations;
+
+    @Inject
+    ServiceAccounts serviceAccounts;
+
+    @Inject
+    @ConfigProperty(name = "roster.bootstrap.token")
+    Optional<String> bootstrapToken;
+
+    @Inject
+    @ConfigProperty(name = "roster.public-url")
+    Optional<String> publicUrl;
+
+    @Inject
+    @ConfigProperty(name = "roster.db.url")
+    String dbUrl;
+
+    private volatile boolean ready;
+    private volatile String failure = "starting";
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        try {
+            DatabaseKind kind = migrations.migrate();
+            bootstrapToken.filter(t -> !t.isBlank()).ifPresentOrElse(
+                    token -> serviceAccounts.ensureBootstrap(Realms.DEFAULT, token.trim()),
+                    this::adviseWithoutToken);
+            ready = true;
+            failure = null;
+            LOG.info("Roster started: SCIM base URL " + scimBaseUrl() + ", database " + kind.label()
+                    + " (" + DatabaseDescription.of(dbUrl) + ")");
+        } catch (RuntimeException e) {
+            failure = "start-up failed: " + e.getMessage();
+            LOG.log(Level.SEVERE, "Roster could not start: " + e.getMessage(), e);
+        }
+    }
+
+    private void adviseWithoutToken() {
+        if (serviceAccounts.count() == 0) {
+            LOG.warning("No service account exists and ROSTER_BOOTSTRAP_TOKEN is not set: SCIM clients cannot "
+                    + "authenticate. Set ROSTER_BOOTSTRAP_TOKEN to a long random secret (for example the output "
+                    + "of 'openssl rand -hex 32') and restart; then use it as 'Authorization: Bearer <token>'.");
+        }
+    }
+
+    private String scimBaseUrl() {
+        return publicUrl.map(u -> u.replaceAll("/+$", "") + "/scim/v2")
+                .orElseGet(() -> "http://" + HttpListener.host() + ":" + HttpListener.port() + "/scim/v2");
+    }
+
+    public boolean ready() {
+        return ready;
+    }
+
+    public String failure() {
+        return failure;
+    }
+}

@@ -1,0 +1,158 @@
+package io.roster.users.boundary;
+
+import io.roster.filter.control.FilterParser;
+import io.roster.filter.entity.Filter;
+import io.roster.patch.control.PatchEngine;
+import io.roster.patch.entity.PatchRequest;
+import io.roster.protocol.entity.ListResponse;
+import io.roster.protocol.entity.Page;
+import io.roster.protocol.entity.ScimException;
+import io.roster.realms.Realms;
+import io.roster.schema.control.Projection;
+import io.roster.schema.entity.CoreSchemas;
+import io.roster.security.entity.Scopes;
+import io.roster.users.control.UserRepresentation;
+import io.roster.users.control.UserStore;
+import io.roster.users.control.UserWrites;
+import io.roster.users.entity.User;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** {@code /Users} (RFC 7644 §3): everything Okta and Microsoft Entra do with users. */
+@Path("Users")
+@RequestScoped
+@Produces({"application/scim+json", "application/json"})
+public class UsersResource {
+
+    @Inject
+    UserStore store;
+
+    @Inject
+    UserWrites writes;
+
+    @Inject
+    @ConfigProperty(name = "roster.scim.max-results", defaultValue = "1000")
+    int maxResults;
+
+    @Context
+    UriInfo uriInfo;
+
+    @POST
+    @Consumes({"application/scim+json", "application/json"})
+    @RolesAllowed(Scopes.WRITE)
+    @Transactional
+    public Response create(JsonObject body, @QueryParam("attributes") String attributes,
+            @QueryParam("excludedAttributes") String excludedAttributes) {
+        User user = writes.create(Realms.DEFAULT, body);
+        URI location = location(user);
+        return Response.created(location)
+                .tag(etag(user))
+                .entity(projection(attributes, excludedAttributes).apply(UserRepresentation.of(user, location)))
+                .build();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed(Scopes.READ)
+    @Transactional
+    public Response get(@PathParam("id") String id, @QueryParam("attributes") String attributes,
+            @QueryParam("excludedAttributes") String excludedAttributes) {
+        User user = find(id);
+        return ok(user, projection(attributes, excludedAttributes));
+    }
+
+    @GET
+    @RolesAllowed(Scopes.READ)
+    @Transactional
+    public JsonObject search(@QueryParam("filter") String filter, @QueryParam("startIndex") String startIndex,
+            @QueryParam("count") String count, @QueryParam("attributes") String attributes,
+            @QueryParam("excludedAttributes") String excludedAttributes) {
+        Filter parsed = filter == null || filter.isBlank() ? null : FilterParser.parse(filter);
+        Page page = Page.of(startIndex, count, maxResults);
+        UserStore.SearchResult result = store.search(Realms.DEFAULT, parsed, page);
+        Projection projection = projection(attributes, excludedAttributes);
+        JsonArrayBuilder resources = Json.createArrayBuilder();
+        for (User user : result.users()) {
+            resources.add(projection.apply(UserRepresentation.of(user, location(user))));
+        }
+        return ListResponse.of(result.total(), page.startIndex(), resources.build());
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes({"application/scim+json", "application/json"})
+    @RolesAllowed(Scopes.WRITE)
+    @Transactional
+    public Response replace(@PathParam("id") String id, JsonObject body, @QueryParam("attributes") String attributes,
+            @QueryParam("excludedAttributes") String excludedAttributes) {
+        User user = find(id);
+        writes.replace(user, body);
+        return ok(user, projection(attributes, excludedAttributes));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes({"application/scim+json", "application/json"})
+    @RolesAllowed(Scopes.WRITE)
+    @Transactional
+    public Response patch(@PathParam("id") String id, JsonObject body, @QueryParam("attributes") String attributes,
+            @QueryParam("excludedAttributes") String excludedAttributes) {
+        PatchRequest request = PatchRequest.fromJson(body);
+        User user = find(id);
+        JsonObject current = Json.createObjectBuilder(UserRepresentation.document(user)).add("id", user.id()).build();
+        JsonObject patched = new PatchEngine(CoreSchemas.USER_TYPE).apply(current, request.operations());
+        writes.replace(user, patched);
+        return ok(user, projection(attributes, excludedAttributes));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(Scopes.WRITE)
+    @Transactional
+    public Response delete(@PathParam("id") String id) {
+        store.delete(find(id));
+        return Response.noContent().build();
+    }
+
+    private User find(String id) {
+        return store.find(Realms.DEFAULT, id)
+                .orElseThrow(() -> ScimException.notFound("No user with id '" + id + "'"));
+    }
+
+    private Response ok(User user, Projection projection) {
+        return Response.ok(projection.apply(UserRepresentation.of(user, location(user)))).tag(etag(user)).build();
+    }
+
+    private static EntityTag etag(User user) {
+        return new EntityTag(String.valueOf(user.version()), true);
+    }
+
+    private static Projection projection(String attributes, String excludedAttributes) {
+        return Projection.of(attributes, excludedAttributes, CoreSchemas.USER);
+    }
+
+    private URI location(User user) {
+        return uriInfo.getBaseUriBuilder().path("Users").path(user.id()).build();
+    }
+}

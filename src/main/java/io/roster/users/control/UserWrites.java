@@ -1,0 +1,57 @@
+package io.roster.users.control;
+
+import io.roster.schema.control.ResourceValidator;
+import io.roster.schema.entity.CoreSchemas;
+import io.roster.users.entity.User;
+import io.roster.users.entity.UserAttributes;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+
+/**
+ * The one path every user write takes (POST, PUT and the result of PATCH): validate against the User schema,
+ * take the password out of the document (it is never stored as sent), then store.
+ */
+@ApplicationScoped
+public class UserWrites {
+
+    private static final ResourceValidator VALIDATOR = new ResourceValidator(CoreSchemas.USER_TYPE);
+
+    @Inject
+    UserStore store;
+
+    @Inject
+    Passwords passwords;
+
+    public User create(String realm, JsonObject input) {
+        Validated validated = validate(input);
+        User user = store.create(realm, validated.attributes());
+        if (validated.password() != null) {
+            user.changePassword(passwords.protect(validated.password()));
+        }
+        return user;
+    }
+
+    public void replace(User user, JsonObject input) {
+        Validated validated = validate(input);
+        store.update(user, validated.attributes());
+        if (validated.password() != null) {
+            user.changePassword(passwords.protect(validated.password()));
+        }
+    }
+
+    private record Validated(UserAttributes attributes, String password) {
+    }
+
+    private static Validated validate(JsonObject input) {
+        JsonObject document = VALIDATOR.normalize(input);
+        String password = document.get("password") instanceof JsonString s ? s.getString() : null;
+        var stored = Json.createObjectBuilder(document).remove("password");
+        if (!document.containsKey("active")) {
+            stored.add("active", true);
+        }
+        return new Validated(UserAttributes.of(stored.build()), password);
+    }
+}
