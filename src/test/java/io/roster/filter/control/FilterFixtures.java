@@ -11,7 +11,6 @@ import io.roster.filter.entity.Present;
 import io.roster.filter.entity.ValuePath;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import java.math.BigDecimal;
 
 /** Small builders that keep the expected trees of the parser tests readable. */
@@ -21,16 +20,6 @@ final class FilterFixtures {
     static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 
     private FilterFixtures() {
-    }
-
-    /**
-     * The test classpath has GlassFish JSON-P without a ServiceLoader entry, and the JSON-P 2.1 API would fall back
-     * to Parsson (which Payara provides at runtime). Must run before the first JSON-P factory call in the JVM.
-     */
-    static void useGlassFishJsonProvider() {
-        if (System.getProperty(JsonProvider.JSONP_PROVIDER_FACTORY) == null) {
-            System.setProperty(JsonProvider.JSONP_PROVIDER_FACTORY, "org.glassfish.json.JsonProviderImpl");
-        }
     }
 
     /** {@code "name"} or {@code "name.sub"}, without schema URN. */

@@ -19,10 +19,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class FilterMatcherTest {
 
-    static {
-        FilterFixtures.useGlassFishJsonProvider();
-    }
-
     private static final JsonObject BJENSEN = json("""
             {
               "schemas": ["urn:ietf:params:scim:schemas:core:2.0:User",

@@ -43,10 +43,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class FilterParserTest {
 
-    static {
-        FilterFixtures.useGlassFishJsonProvider();
-    }
-
     private static final String MANAGER_ID = "26118915-6090-4610-87e4-49d8ca9f808d";
 
     static Stream<Arguments> validFilters() {

@@ -25,10 +25,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class PatchPathTest {
 
-    static {
-        FilterFixtures.useGlassFishJsonProvider();
-    }
-
     static Stream<Arguments> validPaths() {
         return Stream.of(
                 Arguments.of("userName", new PatchPath(path("userName"), null, null)),
