@@ -143,7 +143,7 @@ public final class ResourceValidator {
             return null;
         }
         if (attribute.isComplex()) {
-            if (value instanceof JsonString text && attribute.subAttribute("value").isPresent()) {
+            if (value instanceof JsonString text && !attribute.multiValued() && attribute.subAttribute("value").isPresent()) {
                 return text.getString().isEmpty() ? null
                         : normalizeComplex(attribute.subAttributes(), Json.createObjectBuilder()
                                 .add("value", text).build(), path + ".");
