@@ -1,0 +1,95 @@
+package io.roster.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The bundle as an operator runs it: {@code java -jar roster.jar} on the default H2 file database under
+ * {@code ./data/}, configured by environment variables; data survives a restart; Okta's own Runscope SPEC suite
+ * passes against it.
+ */
+class BundleIT {
+
+    private static final String TOKEN = "bundle-test-token-0123456789abcdef";
+
+    @TempDir
+    Path workingDirectory;
+
+    @Test
+    void dataSurvivesRestartOnTheDefaultH2FileDatabase() throws Exception {
+        String id;
+        try (RunningBundle roster = RunningBundle.start(workingDirectory, TOKEN)) {
+            assertThat(roster.log()).containsPattern("Roster started: SCIM base URL http://\\S+:\\d+/scim/v2, database H2")
+                    .doesNotContain(TOKEN);
+            HttpResponse<String> health = roster.send(HttpRequest.newBuilder(URI.create(roster.root() + "/health")));
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).contains("\"status\":\"UP\"").contains("database");
+
+            HttpResponse<String> created = roster.send(scim(roster, "/Users").POST(HttpRequest.BodyPublishers.ofString(
+                    "{\"userName\":\"Survivor@Example.com\",\"name\":{\"givenName\":\"Sur\",\"familyName\":\"Vivor\"},"
+                            + "\"emails\":[{\"value\":\"survivor@example.com\",\"type\":\"work\",\"primary\":true}]}"))
+                    .header("Content-Type", "application/scim+json"));
+            assertThat(created.statusCode()).isEqualTo(201);
+            id = field(created.body(), "id");
+
+            runscopeSuite(roster);
+        }
+        assertThat(Files.isDirectory(workingDirectory.resolve("data"))).as("H2 files under ./data").isTrue();
+
+        try (RunningBundle restarted = RunningBundle.start(workingDirectory, TOKEN)) {
+            HttpResponse<String> fetched = restarted.send(scim(restarted, "/Users/" + id));
+            assertThat(fetched.statusCode()).isEqualTo(200);
+            assertThat(fetched.body()).contains("\"userName\":\"Survivor@Example.com\"");
+            HttpResponse<String> wrongToken = restarted.send(HttpRequest.newBuilder(URI.create(restarted.root() + "/scim/v2/Users"))
+                    .header("Authorization", "Bearer not-" + TOKEN));
+            assertThat(wrongToken.statusCode()).isEqualTo(401);
+        }
+    }
+
+    /** Okta's published SPEC suite with its offline runner (shared/okta-runscope), when Node is installed. */
+    private void runscopeSuite(RunningBundle roster) throws IOException, InterruptedException {
+        Path suite = Path.of(System.getProperty("runscope.dir", "../shared/okta-runscope"));
+        if (!Files.exists(suite.resolve("run-runscope.mjs")) || !nodeAvailable()) {
+            System.out.println("Runscope replay skipped: no Node or no " + suite);
+            return;
+        }
+        Process node = new ProcessBuilder(List.of("node", "run-runscope.mjs", "Okta-SCIM-20-SPEC-Test.json",
+                "Initial_Script_Spec.txt", roster.root() + "/scim/v2", "Bearer " + TOKEN))
+                .directory(suite.toFile()).redirectErrorStream(true).start();
+        String output = new String(node.getInputStream().readAllBytes());
+        assertThat(node.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        System.out.println(output);
+        assertThat(output).containsPattern("(?m)^12 passed, 0 failed$");
+    }
+
+    private static boolean nodeAvailable() {
+        try {
+            return new ProcessBuilder("node", "--version").start().waitFor(10, TimeUnit.SECONDS);
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    private static HttpRequest.Builder scim(RunningBundle roster, String path) {
+        return HttpRequest.newBuilder(URI.create(roster.root() + "/scim/v2" + path))
+                .header("Authorization", "Bearer " + TOKEN);
+    }
+
+    private static String field(String json, String name) {
+        Matcher matcher = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
+        assertThat(matcher.find()).as("%s in %s", name, json).isTrue();
+        return matcher.group(1);
+    }
+}
