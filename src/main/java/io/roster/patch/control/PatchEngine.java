@@ -134,14 +134,25 @@ public final class PatchEngine {
         List<JsonValue> elements = elements(current);
         switch (op) {
             case ADD -> {
-                List<JsonValue> added = elements(value);
+                // RFC 7644 §3.5.2.1: a value that is already there is not added again. A complex value that names
+                // an existing one (same "value", and same "type" when both have one) updates it instead, so
+                // re-adding a member with another display, or the primary email, neither duplicates it nor
+                // loses its "primary".
                 List<JsonValue> result = new ArrayList<>(elements);
-                for (JsonValue element : added) {
-                    if (!result.contains(element)) {
+                List<JsonValue> touched = new ArrayList<>();
+                for (JsonValue element : elements(value)) {
+                    int existing = indexOfSame(result, element);
+                    if (existing < 0) {
                         result.add(element);
+                        touched.add(element);
+                        continue;
                     }
+                    JsonValue updated = result.get(existing) instanceof JsonObject old
+                            && element instanceof JsonObject given ? merge(old, given) : result.get(existing);
+                    result.set(existing, updated);
+                    touched.add(updated);
                 }
-                return withSinglePrimary(result, added);
+                return withSinglePrimary(result, touched);
             }
             case REPLACE -> {
                 return array(elements(value));
@@ -268,6 +279,36 @@ public final class PatchEngine {
             }
         }
         return array(result);
+    }
+
+    /** Where {@code candidate} already is among {@code elements}: an equal value, or the same value and type. */
+    private static int indexOfSame(List<JsonValue> elements, JsonValue candidate) {
+        int equal = elements.indexOf(candidate);
+        if (equal >= 0 || !(candidate instanceof JsonObject)) {
+            return equal;
+        }
+        Optional<String> value = valueOf(candidate);
+        if (value.isEmpty()) {
+            return -1;
+        }
+        Optional<String> type = typeOf(candidate);
+        for (int i = 0; i < elements.size(); i++) {
+            JsonValue element = elements.get(i);
+            if (element instanceof JsonObject && value.equals(valueOf(element)) && sameType(type, typeOf(element))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean sameType(Optional<String> a, Optional<String> b) {
+        return a.isEmpty() || b.isEmpty() || a.get().equalsIgnoreCase(b.get());
+    }
+
+    private static Optional<String> typeOf(JsonValue element) {
+        JsonObject object = element.asJsonObject();
+        return findKey(object, "type").map(object::get)
+                .filter(JsonString.class::isInstance).map(v -> ((JsonString) v).getString());
     }
 
     private static boolean isPrimary(JsonValue element) {

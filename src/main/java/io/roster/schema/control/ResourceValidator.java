@@ -34,7 +34,8 @@ import java.util.Set;
  * <li>{@code null}, {@code []} and {@code {}} mean "unassigned" (RFC 7643 §2.5) and are dropped.</li>
  * <li>Booleans sent as the strings "true"/"false" in any case are accepted (Microsoft Entra sends "False").</li>
  * <li>A single value for a multi-valued attribute is taken as a one-element list; a plain string for a complex
- * attribute with a {@code value} sub-attribute is taken as its value (Entra's manager form; "" clears it).</li>
+ * attribute with a {@code value} sub-attribute is taken as its value (Entra's manager form; "" clears it, and so
+ * does {@code {"value": ""}}).</li>
  * <li>Values of the wrong JSON type, strings over their length limit, more than one {@code primary: true}, and
  * missing required attributes are 400 {@code invalidValue}.</li>
  * </ul>
@@ -94,8 +95,10 @@ public final class ResourceValidator {
 
     private void checkRequired(Schema core, JsonObject document) {
         for (Attribute attribute : core.attributes()) {
-            if (attribute.required() && !document.containsKey(attribute.name())) {
-                throw ScimException.invalidValue("'" + attribute.name() + "' is required");
+            JsonValue value = document.get(attribute.name());
+            if (attribute.required() && (value == null
+                    || (value instanceof JsonString text && text.getString().isBlank()))) {
+                throw ScimException.invalidValue("'" + attribute.name() + "' is required and must not be empty");
             }
         }
     }
@@ -152,9 +155,18 @@ public final class ResourceValidator {
                 throw wrongType(path, "a JSON object");
             }
             JsonObject object = normalizeComplex(attribute.subAttributes(), value.asJsonObject(), path + ".");
-            return object.isEmpty() ? null : object;
+            return object.isEmpty() || hasEmptyValue(attribute, object) ? null : object;
         }
         return normalizeSimple(attribute, value, path);
+    }
+
+    /**
+     * {@code {"value": ""}} is the object form of {@code ""}: both clear the attribute (Microsoft Entra removes a
+     * manager either way), so a complex value whose {@code value} sub-attribute is empty is unassigned.
+     */
+    private static boolean hasEmptyValue(Attribute attribute, JsonObject object) {
+        return attribute.subAttribute("value").isPresent()
+                && object.get("value") instanceof JsonString text && text.getString().isEmpty();
     }
 
     private JsonObject normalizeComplex(List<Attribute> attributes, JsonObject input, String prefix) {
