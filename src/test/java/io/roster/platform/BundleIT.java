@@ -58,6 +58,35 @@ class BundleIT {
         }
     }
 
+    /** Without a token or a service account Roster says how to create one, and accepts no SCIM request. */
+    @Test
+    void withoutTokenTheLogTellsHowToCreateOne() throws Exception {
+        try (RunningBundle roster = RunningBundle.start(workingDirectory, null)) {
+            assertThat(roster.log()).contains("ROSTER_BOOTSTRAP_TOKEN is not set");
+            HttpResponse<String> denied = roster.send(HttpRequest.newBuilder(URI.create(roster.root() + "/scim/v2/Users"))
+                    .header("Authorization", "Bearer anything"));
+            assertThat(denied.statusCode()).isEqualTo(401);
+        }
+    }
+
+    /** Readiness is DOWN with 503 when Roster cannot serve: here its database cannot be reached. */
+    @Test
+    void healthIsDownWhenTheDatabaseIsUnreachable() throws Exception {
+        try (RunningBundle roster = RunningBundle.start(workingDirectory, java.util.Map.of(
+                "ROSTER_BOOTSTRAP_TOKEN", TOKEN, "ROSTER_DB_URL", "jdbc:postgresql://127.0.0.1:1/roster"), false)) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!roster.log().contains("Roster could not start") && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertThat(roster.log()).contains("Roster could not start").doesNotContain(TOKEN);
+            for (String path : List.of("/health", "/health/ready")) {
+                HttpResponse<String> health = roster.send(HttpRequest.newBuilder(URI.create(roster.root() + path)));
+                assertThat(health.statusCode()).as(path).isEqualTo(503);
+                assertThat(health.body()).contains("\"status\":\"DOWN\"");
+            }
+        }
+    }
+
     /** Okta's published SPEC suite with its offline runner (shared/okta-runscope), when Node is installed. */
     private void runscopeSuite(RunningBundle roster) throws IOException, InterruptedException {
         Path suite = Path.of(System.getProperty("runscope.dir", "../shared/okta-runscope"));

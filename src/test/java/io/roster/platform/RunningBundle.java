@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The runnable bundle target/roster.jar started as ops start it, in its own working directory, on loopback. */
@@ -28,6 +29,12 @@ final class RunningBundle implements AutoCloseable {
     }
 
     static RunningBundle start(Path workingDirectory, String token) throws IOException, InterruptedException {
+        return start(workingDirectory, token == null ? Map.of() : Map.of("ROSTER_BOOTSTRAP_TOKEN", token), true);
+    }
+
+    /** Starts with the given environment; waits until readiness answers 200 (ready) or 503 (not ready). */
+    static RunningBundle start(Path workingDirectory, Map<String, String> environment, boolean awaitReady)
+            throws IOException, InterruptedException {
         int port = freePort();
         Path log = workingDirectory.resolve("roster-" + port + ".log");
         List<String> command = new ArrayList<>();
@@ -40,10 +47,10 @@ final class RunningBundle implements AutoCloseable {
                 .directory(workingDirectory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        builder.environment().put("ROSTER_BOOTSTRAP_TOKEN", token);
-        builder.environment().remove("ROSTER_DB_URL");
+        builder.environment().keySet().removeIf(name -> name.startsWith("ROSTER_"));
+        builder.environment().putAll(environment);
         RunningBundle bundle = new RunningBundle(builder.start(), port, log);
-        bundle.awaitReady();
+        bundle.awaitHealth(awaitReady ? 200 : 503);
         return bundle;
     }
 
@@ -60,14 +67,16 @@ final class RunningBundle implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private void awaitReady() throws IOException, InterruptedException {
+    private void awaitHealth(int wantedStatus) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("The bundle exited: " + log());
             }
             try {
-                if (send(HttpRequest.newBuilder(URI.create(root() + "/health/ready"))).statusCode() == 200) {
+                // while Payara deploys, it answers with its own transient states; wait for Roster's readiness check
+                HttpResponse<String> health = send(HttpRequest.newBuilder(URI.create(root() + "/health/ready")));
+                if (health.statusCode() == wantedStatus && health.body().contains("\"name\":\"database\"")) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -76,7 +85,7 @@ final class RunningBundle implements AutoCloseable {
             Thread.sleep(250);
         }
         close();
-        throw new IllegalStateException("The bundle did not become ready within 120 s: " + log());
+        throw new IllegalStateException("Readiness did not answer " + wantedStatus + " within 120 s: " + log());
     }
 
     @Override

@@ -1,0 +1,34 @@
+package io.roster.platform;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.persistence.config.SessionCustomizer;
+import org.eclipse.persistence.platform.database.H2Platform;
+import org.eclipse.persistence.platform.database.PostgreSQLPlatform;
+import org.eclipse.persistence.sessions.Session;
+import org.eclipse.persistence.sessions.server.ServerSession;
+
+/**
+ * Chooses EclipseLink's database platform from the configured JDBC URL. Left to itself EclipseLink connects at
+ * deployment to find out, so a database that is down at start-up would make the whole application fail to deploy
+ * (no SCIM errors, no health endpoint); this way, with {@link TolerantConnectionPool}, Roster starts, reports DOWN,
+ * and says why.
+ */
+public class DatabasePlatformCustomizer implements SessionCustomizer {
+
+    @Override
+    public void customize(Session session) {
+        String url = ConfigProvider.getConfig(DatabasePlatformCustomizer.class.getClassLoader())
+                .getOptionalValue("roster.db.url", String.class).orElse("");
+        if (DatabaseKind.of(url) == DatabaseKind.POSTGRESQL) {
+            session.getLogin().usePlatform(new PostgreSQLPlatform());
+        } else {
+            session.getLogin().usePlatform(new H2Platform());
+        }
+        if (session instanceof ServerSession server && server.getDatasourceLogin().shouldUseExternalConnectionPooling()) {
+            TolerantConnectionPool pool = new TolerantConnectionPool(ServerSession.DEFAULT_POOL,
+                    server.getDatasourceLogin(), server);
+            server.getConnectionPools().put(ServerSession.DEFAULT_POOL, pool);
+            server.setReadConnectionPool(pool);
+        }
+    }
+}
