@@ -20,7 +20,8 @@ public final class ScimHttp {
     public static final String TOKEN = "it-bootstrap-token";
     public static final String SCIM_JSON = "application/scim+json; charset=utf-8";
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     private final String root;
 
     /** @param deployment the URL Arquillian reports; requests go to the same port on loopback */
@@ -65,6 +66,7 @@ public final class ScimHttp {
         private final String url;
         private final List<String> headers = new ArrayList<>();
         private String body;
+        private boolean expectContinue;
 
         Request(String method, String url) {
             this.method = method;
@@ -87,9 +89,16 @@ public final class ScimHttp {
             return this;
         }
 
+        /** Asks before sending the body (Expect: 100-continue), as clients with large bodies should. */
+        public Request expectContinue() {
+            this.expectContinue = true;
+            return this;
+        }
+
         public Reply send() {
             HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url.replace(" ", "%20").replace("\"", "%22")))
-                    .timeout(Duration.ofSeconds(60));
+                    .timeout(Duration.ofSeconds(60))
+                    .expectContinue(expectContinue);
             boolean typed = false;
             for (int i = 0; i < headers.size(); i += 2) {
                 builder.header(headers.get(i), headers.get(i + 1));

@@ -14,6 +14,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Authenticates provisioning clients by their service-account token, container-managed (Jakarta Security).
@@ -23,6 +25,8 @@ import java.nio.charset.StandardCharsets;
  */
 @ApplicationScoped
 public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    private static final Logger LOG = Logger.getLogger(TokenAuthenticationMechanism.class.getName());
 
     @Inject
     IdentityStoreHandler identityStores;
@@ -37,7 +41,14 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
                             + "\"Authorization: Bearer <token>\"")
                     : context.doNothing();
         }
-        CredentialValidationResult result = identityStores.validate(new TokenCredential(token(header)));
+        CredentialValidationResult result;
+        try {
+            result = identityStores.validate(new TokenCredential(token(header)));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Cannot check a token: the database does not answer ({0})", e.toString());
+            return send(response, 503, "Retry-After", "5",
+                    "Roster cannot reach its database right now; try again in a few seconds");
+        }
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             return unauthorized(response, "The token is not valid: it is unknown, revoked or expired");
         }
@@ -53,10 +64,15 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
     }
 
     private static AuthenticationStatus unauthorized(HttpServletResponse response, String detail) {
+        return send(response, 401, "WWW-Authenticate", "Bearer realm=\"roster\"", detail);
+    }
+
+    private static AuthenticationStatus send(HttpServletResponse response, int status, String header, String value,
+            String detail) {
         try {
-            byte[] body = ScimError.body(401, null, detail).toString().getBytes(StandardCharsets.UTF_8);
-            response.setStatus(401);
-            response.setHeader("WWW-Authenticate", "Bearer realm=\"roster\"");
+            byte[] body = ScimError.body(status, null, detail).toString().getBytes(StandardCharsets.UTF_8);
+            response.setStatus(status);
+            response.setHeader(header, value);
             response.setContentType(ScimMediaType.SCIM_JSON_UTF8);
             response.setContentLength(body.length);
             response.getOutputStream().write(body);

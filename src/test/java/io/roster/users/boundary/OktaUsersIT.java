@@ -434,7 +434,8 @@ class OktaUsersIT {
         assertError(http.post("/Users", "{\"userName\": \"" + "x".repeat(1025) + "\"}"), 400, "invalidValue");
         assertError(http.post("/Users", "{\"userName\": \"t." + unique() + "\", \"title\": \"" + "x".repeat(65_537) + "\"}"), 400, "invalidValue");
         assertError(http.post("/Users", "{\"userName\": \"t." + unique() + "\", \"emails\": [{\"value\":\"a@b\",\"primary\":true},{\"value\":\"c@d\",\"primary\":true}]}"), 400, "invalidValue");
-        assertError(http.post("/Users", "{\"userName\": \"big\", \"title\": \"" + "x".repeat(17 * 1024 * 1024) + "\"}"), 413, null);
+        assertError(http.request("POST", "/Users").auth().expectContinue()
+                .body("{\"userName\": \"big\", \"title\": \"" + "x".repeat(17 * 1024 * 1024) + "\"}").send(), 413, null);
 
         assertError(http.get("/Users/010101001010101011001010101011"), 404, null);
         assertError(http.get("/Users/" + "9".repeat(300)), 404, null);
