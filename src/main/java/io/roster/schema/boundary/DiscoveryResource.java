@@ -1,0 +1,129 @@
+package io.roster.schema.boundary;
+
+import io.roster.protocol.entity.ListResponse;
+import io.roster.protocol.entity.ScimException;
+import io.roster.schema.control.SchemaRepresentation;
+import io.roster.schema.entity.CoreSchemas;
+import io.roster.schema.entity.ResourceType;
+import io.roster.schema.entity.Schema;
+import io.roster.security.entity.Scopes;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Service provider discovery (RFC 7644 §4): what Roster supports, which resource types it serves and their
+ * schemas. Paging parameters are ignored; a {@code filter} is refused with 403 as §4 says.
+ */
+@Path("")
+@RequestScoped
+@Produces({"application/scim+json", "application/json"})
+@RolesAllowed({Scopes.READ, Scopes.WRITE})
+public class DiscoveryResource {
+
+    static final List<ResourceType> TYPES = List.of(CoreSchemas.USER_TYPE, CoreSchemas.GROUP_TYPE);
+    static final List<Schema> SCHEMAS = List.of(CoreSchemas.USER_SCHEMA, CoreSchemas.GROUP_SCHEMA,
+            CoreSchemas.ENTERPRISE_USER_SCHEMA);
+
+    @Inject
+    @ConfigProperty(name = "roster.scim.max-results", defaultValue = "1000")
+    int maxResults;
+
+    @Inject
+    @ConfigProperty(name = "roster.users.password-storage", defaultValue = "hash")
+    String passwordStorage;
+
+    @Context
+    UriInfo uriInfo;
+
+    @GET
+    @Path("ServiceProviderConfig")
+    public JsonObject serviceProviderConfig() {
+        return Json.createObjectBuilder()
+                .add("schemas", Json.createArrayBuilder().add("urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig"))
+                .add("patch", supported(true))
+                .add("bulk", Json.createObjectBuilder().add("supported", false).add("maxOperations", 0)
+                        .add("maxPayloadSize", 0))
+                .add("filter", Json.createObjectBuilder().add("supported", true).add("maxResults", maxResults))
+                .add("changePassword", supported("hash".equalsIgnoreCase(passwordStorage.trim())))
+                .add("sort", supported(false))
+                .add("etag", supported(false))
+                .add("authenticationSchemes", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("type", "oauthbearertoken")
+                        .add("name", "Bearer token")
+                        .add("description", "A service account's token in 'Authorization: Bearer <token>' "
+                                + "(or the token alone, Okta's HTTP Header mode)")
+                        .add("primary", true)))
+                .add("meta", Json.createObjectBuilder().add("resourceType", "ServiceProviderConfig")
+                        .add("location", location("ServiceProviderConfig")))
+                .build();
+    }
+
+    @GET
+    @Path("ResourceTypes")
+    public JsonObject resourceTypes(@QueryParam("filter") String filter) {
+        refuseFilter(filter);
+        JsonArrayBuilder resources = Json.createArrayBuilder();
+        TYPES.forEach(t -> resources.add(resourceType(t)));
+        return ListResponse.of(TYPES.size(), 1, resources.build());
+    }
+
+    @GET
+    @Path("ResourceTypes/{name}")
+    public JsonObject resourceType(@PathParam("name") String name) {
+        return TYPES.stream().filter(t -> t.name().equalsIgnoreCase(name)).findFirst()
+                .map(this::resourceType)
+                .orElseThrow(() -> ScimException.notFound("No resource type '" + name + "'; Roster serves User and Group"));
+    }
+
+    @GET
+    @Path("Schemas")
+    public JsonObject schemas(@QueryParam("filter") String filter) {
+        refuseFilter(filter);
+        JsonArrayBuilder resources = Json.createArrayBuilder();
+        SCHEMAS.forEach(s -> resources.add(schema(s)));
+        return ListResponse.of(SCHEMAS.size(), 1, resources.build());
+    }
+
+    @GET
+    @Path("Schemas/{urn}")
+    public JsonObject schema(@PathParam("urn") String urn) {
+        return SCHEMAS.stream().filter(s -> s.id().equalsIgnoreCase(urn)).findFirst()
+                .map(this::schema)
+                .orElseThrow(() -> ScimException.notFound("No schema '" + urn + "'"));
+    }
+
+    private JsonObject resourceType(ResourceType type) {
+        return SchemaRepresentation.of(type, location("ResourceTypes/" + type.name()));
+    }
+
+    private JsonObject schema(Schema schema) {
+        return SchemaRepresentation.of(schema, location("Schemas/" + schema.id()));
+    }
+
+    private static void refuseFilter(String filter) {
+        if (filter != null && !filter.isBlank()) {
+            throw new ScimException(403, null, "Discovery endpoints cannot be filtered (RFC 7644 §4)");
+        }
+    }
+
+    private static JsonObject supported(boolean supported) {
+        return Json.createObjectBuilder().add("supported", supported).build();
+    }
+
+    private String location(String path) {
+        return uriInfo.getBaseUriBuilder().path(path).build().toString();
+    }
+}
