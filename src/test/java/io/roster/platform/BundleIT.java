@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BundleIT {
 
     private static final String TOKEN = "bundle-test-token-0123456789abcdef";
+    private static final String PASSWORD = "Sup3r-Secret-Passw0rd";
 
     @TempDir
     Path workingDirectory;
@@ -39,23 +40,44 @@ class BundleIT {
 
             HttpResponse<String> created = roster.send(scim(roster, "/Users").POST(HttpRequest.BodyPublishers.ofString(
                     "{\"userName\":\"Survivor@Example.com\",\"name\":{\"givenName\":\"Sur\",\"familyName\":\"Vivor\"},"
-                            + "\"emails\":[{\"value\":\"survivor@example.com\",\"type\":\"work\",\"primary\":true}]}"))
+                            + "\"emails\":[{\"value\":\"survivor@example.com\",\"type\":\"work\",\"primary\":true}],"
+                            + "\"password\":\"" + PASSWORD + "\"}"))
                     .header("Content-Type", "application/scim+json"));
             assertThat(created.statusCode()).isEqualTo(201);
             id = field(created.body(), "id");
 
+            // Okta's optional Groups step passes only when at least one group exists
+            HttpResponse<String> group = roster.send(scim(roster, "/Groups").POST(HttpRequest.BodyPublishers.ofString(
+                    "{\"displayName\":\"Bundle Group\",\"members\":[{\"value\":\"" + id + "\"}]}"))
+                    .header("Content-Type", "application/scim+json"));
+            assertThat(group.statusCode()).isEqualTo(201);
+
             runscopeSuite(roster);
+            assertThat(roster.log()).doesNotContain(PASSWORD).doesNotContain(TOKEN);
         }
         assertThat(Files.isDirectory(workingDirectory.resolve("data"))).as("H2 files under ./data").isTrue();
 
-        try (RunningBundle restarted = RunningBundle.start(workingDirectory, TOKEN)) {
-            HttpResponse<String> fetched = restarted.send(scim(restarted, "/Users/" + id));
+        assertThat(databaseFiles()).as("token and password are stored only as hashes")
+                .doesNotContain(TOKEN).doesNotContain(PASSWORD).contains("PBKDF2WithHmacSHA256");
+
+        String rotated = "rotated-" + TOKEN;
+        try (RunningBundle restarted = RunningBundle.start(workingDirectory, rotated)) {
+            HttpResponse<String> fetched = restarted.send(scim(restarted, "/Users/" + id, rotated));
             assertThat(fetched.statusCode()).isEqualTo(200);
-            assertThat(fetched.body()).contains("\"userName\":\"Survivor@Example.com\"");
-            HttpResponse<String> wrongToken = restarted.send(HttpRequest.newBuilder(URI.create(restarted.root() + "/scim/v2/Users"))
-                    .header("Authorization", "Bearer not-" + TOKEN));
-            assertThat(wrongToken.statusCode()).isEqualTo(401);
+            assertThat(fetched.body()).contains("\"userName\":\"Survivor@Example.com\"").contains("Bundle Group");
+            assertThat(restarted.send(scim(restarted, "/Users/" + id, TOKEN)).statusCode())
+                    .as("a new ROSTER_BOOTSTRAP_TOKEN replaces the old one").isEqualTo(401);
         }
+    }
+
+    private String databaseFiles() throws IOException {
+        StringBuilder content = new StringBuilder();
+        try (var files = Files.list(workingDirectory.resolve("data"))) {
+            for (Path file : files.toList()) {
+                content.append(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+        }
+        return content.toString();
     }
 
     /** Without a token or a service account Roster says how to create one, and accepts no SCIM request. */
@@ -112,8 +134,12 @@ class BundleIT {
     }
 
     private static HttpRequest.Builder scim(RunningBundle roster, String path) {
+        return scim(roster, path, TOKEN);
+    }
+
+    private static HttpRequest.Builder scim(RunningBundle roster, String path, String token) {
         return HttpRequest.newBuilder(URI.create(roster.root() + "/scim/v2" + path))
-                .header("Authorization", "Bearer " + TOKEN);
+                .header("Authorization", "Bearer " + token);
     }
 
     private static String field(String json, String name) {

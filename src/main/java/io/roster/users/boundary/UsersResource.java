@@ -2,6 +2,7 @@ package io.roster.users.boundary;
 
 import io.roster.filter.control.FilterParser;
 import io.roster.filter.entity.Filter;
+import io.roster.groups.control.UserGroups;
 import io.roster.patch.control.PatchEngine;
 import io.roster.patch.entity.PatchRequest;
 import io.roster.protocol.entity.ListResponse;
@@ -19,8 +20,10 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -37,6 +40,8 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** {@code /Users} (RFC 7644 §3): everything Okta and Microsoft Entra do with users. */
@@ -50,6 +55,9 @@ public class UsersResource {
 
     @Inject
     UserWrites writes;
+
+    @Inject
+    UserGroups userGroups;
 
     @Inject
     @ConfigProperty(name = "roster.scim.max-results", defaultValue = "1000")
@@ -92,9 +100,11 @@ public class UsersResource {
         Page page = Page.of(startIndex, count, maxResults);
         UserStore.SearchResult result = store.search(Realms.DEFAULT, parsed, page);
         Projection projection = projection(attributes, excludedAttributes);
+        Map<Long, JsonArray> groups = groups(result.users(), projection);
         JsonArrayBuilder resources = Json.createArrayBuilder();
         for (User user : result.users()) {
-            resources.add(projection.apply(UserRepresentation.of(user, location(user))));
+            resources.add(projection.apply(UserRepresentation.of(user, location(user),
+                    groups.getOrDefault(user.pk(), JsonValue.EMPTY_JSON_ARRAY))));
         }
         return ListResponse.of(result.total(), page.startIndex(), resources.build());
     }
@@ -141,7 +151,18 @@ public class UsersResource {
     }
 
     private Response ok(User user, Projection projection) {
-        return Response.ok(projection.apply(UserRepresentation.of(user, location(user)))).tag(etag(user)).build();
+        JsonArray groups = groups(List.of(user), projection).getOrDefault(user.pk(), JsonValue.EMPTY_JSON_ARRAY);
+        return Response.ok(projection.apply(UserRepresentation.of(user, location(user), groups)))
+                .tag(etag(user)).build();
+    }
+
+    /** The users' groups in one query, or none when the response leaves groups out. */
+    private Map<Long, JsonArray> groups(List<User> users, Projection projection) {
+        if (projection.excludes("groups")) {
+            return Map.of();
+        }
+        return userGroups.of(users.stream().map(User::pk).toList(),
+                uriInfo.getBaseUriBuilder().path("Groups").build() + "/");
     }
 
     private static EntityTag etag(User user) {

@@ -3,14 +3,19 @@ package io.roster.users.control;
 import io.roster.schema.entity.CoreSchemas;
 import io.roster.users.entity.User;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.net.URI;
 
-/** A stored user as SCIM JSON: the document plus {@code schemas}, {@code id}, {@code active} and {@code meta}. */
+/**
+ * A stored user as SCIM JSON: the document plus {@code schemas}, {@code id}, {@code active}, the user's
+ * {@code groups} (computed from memberships, when given) and {@code meta}.
+ */
 public final class UserRepresentation {
 
     private UserRepresentation() {
@@ -23,6 +28,10 @@ public final class UserRepresentation {
     }
 
     public static JsonObject of(User user, URI location) {
+        return of(user, location, JsonValue.EMPTY_JSON_ARRAY);
+    }
+
+    public static JsonObject of(User user, URI location, JsonArray groups) {
         JsonObject document = document(user);
         JsonArrayBuilder schemas = Json.createArrayBuilder().add(CoreSchemas.USER);
         if (document.containsKey(CoreSchemas.ENTERPRISE_USER)) {
@@ -33,6 +42,9 @@ public final class UserRepresentation {
                 .add("id", user.id());
         document.forEach(json::add);
         json.add("active", user.active());
+        if (!groups.isEmpty()) {
+            json.add("groups", groups);
+        }
         json.add("meta", Json.createObjectBuilder()
                 .add("resourceType", "User")
                 .add("created", user.created().toString())

@@ -1,0 +1,205 @@
+package io.roster.groups.boundary;
+
+import io.roster.filter.control.FilterParser;
+import io.roster.filter.entity.Filter;
+import io.roster.groups.control.GroupMembers;
+import io.roster.groups.control.GroupPatch;
+import io.roster.groups.control.GroupRepresentation;
+import io.roster.groups.control.GroupStore;
+import io.roster.groups.control.GroupWriter;
+import io.roster.groups.control.GroupWrites;
+import io.roster.groups.control.MemberCursor;
+import io.roster.groups.control.MemberFields;
+import io.roster.groups.entity.Group;
+import io.roster.patch.entity.PatchRequest;
+import io.roster.protocol.entity.Page;
+import io.roster.protocol.entity.ScimException;
+import io.roster.realms.Realms;
+import io.roster.schema.control.Projection;
+import io.roster.schema.entity.CoreSchemas;
+import io.roster.security.entity.Scopes;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.List;
+import java.util.function.Consumer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * {@code /Groups} (RFC 7644 §3): Okta's Group Push and Microsoft Entra's group provisioning. Members are
+ * streamed into responses after the transaction, straight from the member table.
+ */
+@Path("Groups")
+@RequestScoped
+@Produces({"application/scim+json", "application/json"})
+public class GroupsResource {
+
+    @Inject
+    GroupStore store;
+
+    @Inject
+    GroupWrites writes;
+
+    @Inject
+    GroupPatch patches;
+
+    @Inject
+    GroupMembers members;
+
+    @Inject
+    @ConfigProperty(name = "roster.scim.max-results", defaultValue = "1000")
+    int maxResults;
+
+    @Context
+    UriInfo uriInfo;
+
+    @POST
+    @Consumes({"application/scim+json", "application/json"})
+    @RolesAllowed(Scopes.WRITE)
+    @Transactional
+    public Response create(JsonObject body, @QueryParam("attributes") String attributes,
+            @QueryParam("excludedAttributes") String excludedAttributes) {
+        Group group = writes.create(Realms.DEFAULT, body);
+        return Response.created(location(group))
+                .tag(etag(group))
+                .entity(representation(group, projection(attributes, excludedAttributes)))
+                .build();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed(Scopes.READ)
+    @Transactional
+    public Response get(@PathParam("id") String id, @QueryParam("attributes") String attributes,
+            @QueryParam("excludedAttributes") String excludedAttributes) {
+        return ok(find(id), projection(attributes, excludedAttributes));
+    }
+
+    @GET
+    @RolesAllowed(Scopes.READ)
+    @Transactional
+    public StreamingOutput search(@QueryParam("filter") String filter, @QueryParam("startIndex") String startIndex,
+            @QueryParam("count") String count, @QueryParam("attributes") String attributes,
+            @QueryParam("excludedAttributes") String excludedAttributes) {
+        Filter parsed = filter == null || filter.isBlank() ? null : FilterParser.parse(filter);
+        Page page = Page.of(startIndex, count, maxResults);
+        GroupStore.SearchResult result = store.search(Realms.DEFAULT, parsed, page);
+        Projection projection = projection(attributes, excludedAttributes);
+        List<GroupWriter.Rendered> groups = result.groups().stream()
+                .map(group -> new GroupWriter.Rendered(group.pk(), projection.apply(
+                        GroupRepresentation.withoutMembers(group, location(group)))))
+                .toList();
+        MemberCursor cursor = members.of(groups.stream().map(GroupWriter.Rendered::pk).toList());
+        GroupWriter writer = writer(projection);
+        return json(out -> writer.writeList(out, result.total(), page.startIndex(), groups, cursor));
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes({"application/scim+json", "application/json"})
+    @RolesAllowed(Scopes.WRITE)
+    @Transactional
+    public Response replace(@PathParam("id") String id, JsonObject body, @QueryParam("attributes") String attributes,
+            @QueryParam("excludedAttributes") String excludedAttributes) {
+        Group group = findForUpdate(id);
+        writes.replace(group, body);
+        return ok(group, projection(attributes, excludedAttributes));
+    }
+
+    /** 204 (what Entra prefers for groups), or 200 with the group when the client asks for attributes. */
+    @PATCH
+    @Path("{id}")
+    @Consumes({"application/scim+json", "application/json"})
+    @RolesAllowed(Scopes.WRITE)
+    @Transactional
+    public Response patch(@PathParam("id") String id, JsonObject body, @QueryParam("attributes") String attributes,
+            @QueryParam("excludedAttributes") String excludedAttributes) {
+        PatchRequest request = PatchRequest.fromJson(body);
+        Group group = findForUpdate(id);
+        patches.apply(group, request.operations());
+        if (attributes == null && excludedAttributes == null) {
+            return Response.noContent().tag(etag(group)).build();
+        }
+        return ok(group, projection(attributes, excludedAttributes));
+    }
+
+    /** Memberships go with the group; its users stay. */
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(Scopes.WRITE)
+    @Transactional
+    public Response delete(@PathParam("id") String id) {
+        store.delete(findForUpdate(id));
+        return Response.noContent().build();
+    }
+
+    private Group find(String id) {
+        return store.find(Realms.DEFAULT, id).orElseThrow(() -> notFound(id));
+    }
+
+    private Group findForUpdate(String id) {
+        return store.findForUpdate(Realms.DEFAULT, id).orElseThrow(() -> notFound(id));
+    }
+
+    private static ScimException notFound(String id) {
+        return ScimException.notFound("No group with id '" + id + "'");
+    }
+
+    private Response ok(Group group, Projection projection) {
+        return Response.ok(representation(group, projection)).tag(etag(group)).build();
+    }
+
+    private StreamingOutput representation(Group group, Projection projection) {
+        GroupWriter.Rendered rendered = new GroupWriter.Rendered(group.pk(),
+                projection.apply(GroupRepresentation.withoutMembers(group, location(group))));
+        MemberCursor cursor = members.of(List.of(group.pk()));
+        GroupWriter writer = writer(projection);
+        return json(out -> writer.write(out, rendered, cursor));
+    }
+
+    private GroupWriter writer(Projection projection) {
+        return new GroupWriter(MemberFields.of(projection),
+                uriInfo.getBaseUriBuilder().path("Users").build() + "/");
+    }
+
+    /** The body is written after the transaction has ended; members are read while it is written. */
+    private static StreamingOutput json(Consumer<JsonGenerator> content) {
+        return output -> {
+            JsonGenerator generator = Json.createGenerator(output);
+            content.accept(generator);
+            generator.flush();
+        };
+    }
+
+    private static EntityTag etag(Group group) {
+        return new EntityTag(String.valueOf(group.version()), true);
+    }
+
+    private static Projection projection(String attributes, String excludedAttributes) {
+        return Projection.of(attributes, excludedAttributes, CoreSchemas.GROUP);
+    }
+
+    private URI location(Group group) {
+        return uriInfo.getBaseUriBuilder().path("Groups").path(group.id()).build();
+    }
+}

@@ -1,0 +1,47 @@
+package io.roster.groups.control;
+
+import io.roster.filter.control.AttributeMapping;
+import io.roster.filter.entity.AttributePath;
+import io.roster.schema.entity.AttributeType;
+import io.roster.schema.entity.CoreSchemas;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The group attributes that filters can name, and the columns that hold them. {@code members} is the membership
+ * table joined to the member's user, so {@code members[value eq "…"]} and {@code members.value eq "…"} become
+ * an EXISTS on the indexed join table.
+ */
+final class GroupAttributeMapping implements AttributeMapping {
+
+    static final GroupAttributeMapping INSTANCE = new GroupAttributeMapping();
+
+    private static final Map<String, Column> COLUMNS = Map.of(
+            "id", new Column("id", AttributeType.STRING, true, false),
+            "displayname", new Column("displayNameKey", AttributeType.STRING, false, true),
+            "externalid", new Column("externalId", AttributeType.STRING, true, false),
+            "meta.created", new Column("created", AttributeType.DATE_TIME, false, false),
+            "meta.lastmodified", new Column("lastModified", AttributeType.DATE_TIME, false, false));
+
+    private static final Collection MEMBERS = new Collection("memberships", Map.of(
+            "value", new Column("member.id", AttributeType.STRING, true, false)), "value");
+
+    @Override
+    public Optional<Column> column(AttributePath path) {
+        if (!coreSchema(path)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(COLUMNS.get(path.fullName().toLowerCase(Locale.ROOT)));
+    }
+
+    @Override
+    public Optional<Collection> collection(AttributePath path) {
+        return coreSchema(path) && path.subAttribute() == null && path.name().equalsIgnoreCase("members")
+                ? Optional.of(MEMBERS) : Optional.empty();
+    }
+
+    private static boolean coreSchema(AttributePath path) {
+        return path.schemaUrn() == null || path.schemaUrn().equalsIgnoreCase(CoreSchemas.GROUP);
+    }
+}

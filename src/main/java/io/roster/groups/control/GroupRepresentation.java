@@ -1,0 +1,44 @@
+package io.roster.groups.control;
+
+import io.roster.groups.entity.Group;
+import io.roster.schema.entity.CoreSchemas;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.net.URI;
+
+/**
+ * A stored group as SCIM JSON without its members: the document plus {@code schemas}, {@code id} and
+ * {@code meta}. Members are written by {@link GroupWriter}, streamed from the member table.
+ */
+public final class GroupRepresentation {
+
+    private GroupRepresentation() {
+    }
+
+    public static JsonObject document(Group group) {
+        try (JsonReader reader = Json.createReader(new StringReader(group.document()))) {
+            return reader.readObject();
+        }
+    }
+
+    public static JsonObject withoutMembers(Group group, URI location) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("schemas", Json.createArrayBuilder().add(CoreSchemas.GROUP))
+                .add("id", group.id());
+        document(group).forEach(json::add);
+        json.add("meta", Json.createObjectBuilder()
+                .add("resourceType", "Group")
+                .add("created", group.created().toString())
+                .add("lastModified", group.lastModified().toString())
+                .add("location", location.toString())
+                .add("version", etag(group)));
+        return json.build();
+    }
+
+    public static String etag(Group group) {
+        return "W/\"" + group.version() + "\"";
+    }
+}

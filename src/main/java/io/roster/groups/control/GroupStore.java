@@ -1,0 +1,147 @@
+package io.roster.groups.control;
+
+import io.roster.filter.control.CriteriaTranslator;
+import io.roster.filter.entity.Filter;
+import io.roster.groups.entity.Group;
+import io.roster.groups.entity.GroupAttributes;
+import io.roster.protocol.control.UniqueViolation;
+import io.roster.protocol.entity.Page;
+import io.roster.protocol.entity.ScimException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Groups in the database (without their members): lookups, uniqueness of displayName per realm, searches. */
+@ApplicationScoped
+public class GroupStore {
+
+    @PersistenceContext(unitName = "roster")
+    EntityManager em;
+
+    public record SearchResult(long total, List<Group> groups) {
+    }
+
+    public Group create(String realm, GroupAttributes attributes) {
+        checkDisplayNameFree(realm, attributes.displayName(), null);
+        Group group = new Group(UUID.randomUUID().toString(), realm, now());
+        group.update(attributes, group.created());
+        em.persist(group);
+        flush(attributes.displayName());
+        return group;
+    }
+
+    public void update(Group group, GroupAttributes attributes) {
+        checkDisplayNameFree(group.realm(), attributes.displayName(), group.id());
+        group.update(attributes, now());
+        flush(attributes.displayName());
+    }
+
+    /** The members changed: the group gets a new lastModified and version. */
+    public void touch(Group group) {
+        group.touch(now());
+        em.flush();
+    }
+
+    /** Memberships go with the group (ON DELETE CASCADE); its users stay. */
+    public void delete(Group group) {
+        em.remove(group);
+        em.flush();
+    }
+
+    public Optional<Group> find(String realm, String id) {
+        return query(realm, id).getResultStream().findFirst();
+    }
+
+    /**
+     * The group, locked until the transaction ends. Every change of a group's members takes this lock first, so
+     * concurrent membership changes of one group run one after the other: none is lost, the version moves once
+     * per change, and "insert where not exists" cannot race with itself.
+     */
+    public Optional<Group> findForUpdate(String realm, String id) {
+        return query(realm, id).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
+    }
+
+    private TypedQuery<Group> query(String realm, String id) {
+        String wanted = id == null || id.length() > 36 ? "" : id;
+        return em.createQuery("select g from ScimGroup g where g.id = :id and g.realm = :realm", Group.class)
+                .setParameter("id", wanted)
+                .setParameter("realm", realm);
+    }
+
+    public SearchResult search(String realm, Filter filter, Page page) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+
+        CriteriaQuery<Long> count = cb.createQuery(Long.class);
+        Root<Group> countRoot = count.from(Group.class);
+        count.select(cb.count(countRoot)).where(where(cb, count, countRoot, realm, filter));
+        long total = em.createQuery(count).getSingleResult();
+
+        if (page.count() == 0 || total <= page.offset()) {
+            return new SearchResult(total, List.of());
+        }
+        CriteriaQuery<Group> select = cb.createQuery(Group.class);
+        Root<Group> root = select.from(Group.class);
+        // pk never changes: pages stay stable however startIndex and count move
+        select.select(root).where(where(cb, select, root, realm, filter)).orderBy(cb.asc(root.get("pk")));
+        List<Group> groups = em.createQuery(select)
+                .setFirstResult(page.offset())
+                .setMaxResults(page.count())
+                .getResultList();
+        return new SearchResult(total, groups);
+    }
+
+    private Predicate where(CriteriaBuilder cb, CriteriaQuery<?> query, Root<Group> root, String realm,
+            Filter filter) {
+        Predicate inRealm = cb.equal(root.get("realm"), realm);
+        if (filter == null) {
+            return inRealm;
+        }
+        var translator = new CriteriaTranslator<>(cb, query, root, GroupAttributeMapping.INSTANCE);
+        return cb.and(inRealm, translator.toPredicate(filter));
+    }
+
+    private void checkDisplayNameFree(String realm, String displayName, String exceptId) {
+        List<String> holders = em.createQuery(
+                        "select g.id from ScimGroup g where g.realm = :realm and g.displayNameKey = :key",
+                        String.class)
+                .setParameter("realm", realm)
+                .setParameter("key", GroupAttributes.key(displayName))
+                .getResultList();
+        if (holders.stream().anyMatch(id -> !id.equals(exceptId))) {
+            throw taken(displayName);
+        }
+    }
+
+    /** Writes now, so that a unique-index violation from a concurrent request becomes a 409 here. */
+    private void flush(String displayName) {
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            if (UniqueViolation.in(e)) {
+                throw taken(displayName);
+            }
+            throw e;
+        }
+    }
+
+    private static ScimException taken(String displayName) {
+        return ScimException.uniqueness("displayName '" + displayName + "' is already taken (group names are "
+                + "unique regardless of case)");
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,223 @@
+package io.roster.groups.control;
+
+import io.roster.groups.entity.Group;
+import io.roster.platform.DatabaseKind;
+import io.roster.protocol.entity.ScimException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Changes of group members as set operations in SQL on {@code scim_group_member}; the member list is never read
+ * to change it. Users travel as array parameters ({@code = any(?)}, index-backed on H2 and PostgreSQL) of at most
+ * {@value #CHUNK} elements, so a change of up to {@value #CHUNK} members (Okta sends at most that many per PATCH)
+ * is one statement, and a larger one a statement per {@value #CHUNK} (H2 slows down quadratically on larger
+ * arrays).
+ *
+ * <p>Callers hold the group's row lock ({@link GroupStore#findForUpdate}) or have just created the group, so an
+ * "insert … where not exists" for a group never runs concurrently with another one for the same group: adding
+ * an existing member is a no-op, and no insert can collide on the primary key.
+ */
+@ApplicationScoped
+public class Memberships {
+
+    static final int CHUNK = 1000;
+
+    private static final String USERS_OF_REALM =
+            "select u.pk, u.id from scim_user u where u.realm_id = ? and u.id = any(?)";
+
+    private static final String INSERT_MISSING =
+            "insert into scim_group_member (group_pk, user_pk) select ?, u.pk from scim_user u "
+                    + "where u.pk = any(?) and not exists "
+                    + "(select 1 from scim_group_member m where m.group_pk = ? and m.user_pk = u.pk)";
+
+    /**
+     * PostgreSQL's own form: its planner may join "not exists" by scanning the member table when its statistics
+     * still say the table is small (as right after a bulk push), which costs seconds for a large group.
+     */
+    private static final String INSERT_MISSING_POSTGRESQL =
+            "insert into scim_group_member (group_pk, user_pk) select ?, u.pk from scim_user u "
+                    + "where u.pk = any(?) on conflict do nothing";
+
+    /** User ids are unique across realms, and members are always of the group's realm. */
+    private static final String DELETE_LISTED =
+            "delete from scim_group_member where group_pk = ? and user_pk in "
+                    + "(select u.pk from scim_user u where u.id = any(?))";
+
+    /** The members with a key in [from, to) that are not listed. */
+    private static final String DELETE_UNLISTED_IN_RANGE =
+            "delete from scim_group_member where group_pk = ? and user_pk >= ? and user_pk < ? "
+                    + "and not (user_pk = any(?))";
+
+    private static final String DELETE_ALL = "delete from scim_group_member where group_pk = ?";
+
+    @PersistenceContext(unitName = "roster")
+    EntityManager em;
+
+    /**
+     * Adds users to the group; members already there stay as they are (RFC 7644 §3.5.2.1: no duplicates).
+     *
+     * @return the number of members added
+     * @throws ScimException 400 invalidValue, before anything is written, if an id names no user of the realm
+     */
+    public int add(Group group, Collection<String> userIds) {
+        if (userIds.isEmpty()) {
+            return 0;
+        }
+        Connection connection = connection();
+        return insertMissing(connection, group, userKeys(connection, group.realm(), userIds));
+    }
+
+    /** Removes the users from the group; ids of non-members or of no user are ignored (RFC 7644 §3.5.2.2). */
+    public int remove(Group group, Collection<String> userIds) {
+        Connection connection = connection();
+        int removed = 0;
+        for (List<String> chunk : chunks(List.copyOf(userIds))) {
+            removed += update(connection, DELETE_LISTED, statement -> {
+                statement.setLong(1, group.pk());
+                statement.setArray(2, connection.createArrayOf("varchar", chunk.toArray()));
+            });
+        }
+        return removed;
+    }
+
+    public int removeAll(Group group) {
+        return update(connection(), DELETE_ALL, statement -> statement.setLong(1, group.pk()));
+    }
+
+    /**
+     * Makes exactly these users the members, as a set difference in SQL: members not listed are deleted, listed
+     * users not yet members are inserted, members in both stay untouched. Deletion goes through the listed users'
+     * keys in sorted chunks, each covering a key range up to the next chunk, so every member falls in one range.
+     *
+     * @return the number of memberships deleted or inserted
+     */
+    public int replace(Group group, Collection<String> userIds) {
+        if (userIds.isEmpty()) {
+            return removeAll(group);
+        }
+        Connection connection = connection();
+        long[] keys = userKeys(connection, group.realm(), userIds);
+        List<long[]> chunks = chunks(keys);
+        int changed = 0;
+        for (int i = 0; i < chunks.size(); i++) {
+            long[] chunk = chunks.get(i);
+            long from = i == 0 ? Long.MIN_VALUE : chunk[0];
+            long to = i == chunks.size() - 1 ? Long.MAX_VALUE : chunks.get(i + 1)[0];
+            changed += update(connection, DELETE_UNLISTED_IN_RANGE, statement -> {
+                statement.setLong(1, group.pk());
+                statement.setLong(2, from);
+                statement.setLong(3, to);
+                statement.setArray(4, connection.createArrayOf("bigint", boxed(chunk)));
+            });
+        }
+        return changed + insertMissing(connection, group, keys);
+    }
+
+    private int insertMissing(Connection connection, Group group, long[] userKeys) {
+        boolean postgresql = kind(connection) == DatabaseKind.POSTGRESQL;
+        int inserted = 0;
+        for (long[] chunk : chunks(userKeys)) {
+            inserted += update(connection, postgresql ? INSERT_MISSING_POSTGRESQL : INSERT_MISSING, statement -> {
+                statement.setLong(1, group.pk());
+                statement.setArray(2, connection.createArrayOf("bigint", boxed(chunk)));
+                if (!postgresql) {
+                    statement.setLong(3, group.pk());
+                }
+            });
+        }
+        return inserted;
+    }
+
+    private static DatabaseKind kind(Connection connection) {
+        try {
+            return DatabaseKind.of(connection.getMetaData().getURL());
+        } catch (SQLException e) {
+            throw new PersistenceException("Reading the database's metadata failed", e);
+        }
+    }
+
+    /**
+     * The internal keys of the users with these ids, sorted; one query per {@value #CHUNK} ids.
+     *
+     * @throws ScimException 400 invalidValue if an id names no user of the realm
+     */
+    private static long[] userKeys(Connection connection, String realm, Collection<String> userIds) {
+        List<Long> keys = new ArrayList<>(userIds.size());
+        Set<String> found = new HashSet<>();
+        for (List<String> chunk : chunks(List.copyOf(userIds))) {
+            try (PreparedStatement statement = connection.prepareStatement(USERS_OF_REALM)) {
+                statement.setString(1, realm);
+                statement.setArray(2, connection.createArrayOf("varchar", chunk.toArray()));
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        keys.add(rows.getLong(1));
+                        found.add(rows.getString(2));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new PersistenceException("Looking up the users of members failed", e);
+            }
+        }
+        List<String> unknown = userIds.stream().filter(id -> !found.contains(id)).toList();
+        if (!unknown.isEmpty()) {
+            throw ScimException.invalidValue("members: no user has the id '" + unknown.get(0) + "'"
+                    + (unknown.size() > 1 ? " (nor do " + (unknown.size() - 1) + " more of the ids given)" : "")
+                    + "; a member's value must be the id of a user of this directory");
+        }
+        return keys.stream().mapToLong(Long::longValue).sorted().toArray();
+    }
+
+    private interface Parameters {
+        void set(PreparedStatement statement) throws SQLException;
+    }
+
+    private static int update(Connection connection, String sql, Parameters parameters) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            parameters.set(statement);
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new PersistenceException("Changing group members failed", e);
+        }
+    }
+
+    private static List<List<String>> chunks(List<String> values) {
+        List<List<String>> chunks = new ArrayList<>();
+        for (int start = 0; start < values.size(); start += CHUNK) {
+            chunks.add(values.subList(start, Math.min(values.size(), start + CHUNK)));
+        }
+        return chunks;
+    }
+
+    private static List<long[]> chunks(long[] values) {
+        List<long[]> chunks = new ArrayList<>();
+        for (int start = 0; start < values.length; start += CHUNK) {
+            chunks.add(Arrays.copyOfRange(values, start, Math.min(values.length, start + CHUNK)));
+        }
+        return chunks;
+    }
+
+    private static Long[] boxed(long[] values) {
+        return Arrays.stream(values).boxed().toArray(Long[]::new);
+    }
+
+    /**
+     * The connection of the current transaction, after EclipseLink has written what it holds (a group created in
+     * this transaction must exist before its memberships). Owned by the persistence context: never closed here.
+     */
+    private Connection connection() {
+        em.flush();
+        return em.unwrap(Connection.class);
+    }
+}
