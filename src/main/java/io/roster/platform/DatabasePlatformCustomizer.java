@@ -2,7 +2,6 @@ package io.roster.platform;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.persistence.config.SessionCustomizer;
-import org.eclipse.persistence.platform.database.H2Platform;
 import org.eclipse.persistence.platform.database.PostgreSQLPlatform;
 import org.eclipse.persistence.sessions.Session;
 import org.eclipse.persistence.sessions.server.ServerSession;
@@ -22,7 +21,7 @@ public class DatabasePlatformCustomizer implements SessionCustomizer {
         if (DatabaseKind.of(url) == DatabaseKind.POSTGRESQL) {
             session.getLogin().usePlatform(new PostgreSQLPlatform());
         } else {
-            session.getLogin().usePlatform(new H2Platform());
+            session.getLogin().usePlatform(new RosterH2Platform());
         }
         if (session instanceof ServerSession server && server.getDatasourceLogin().shouldUseExternalConnectionPooling()) {
             TolerantConnectionPool pool = new TolerantConnectionPool(ServerSession.DEFAULT_POOL,

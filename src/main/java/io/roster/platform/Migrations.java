@@ -45,8 +45,8 @@ public class Migrations {
 
     static Map<String, String> placeholders(DatabaseKind kind) {
         return switch (kind) {
-            case POSTGRESQL -> Map.of("document_type", "text");
-            default -> Map.of("document_type", "varchar(1000000)");
+            case POSTGRESQL -> Map.of("document_type", "text", "long_text_type", "text");
+            default -> Map.of("document_type", "varchar(1000000)", "long_text_type", "varchar(65536)");
         };
     }
 }

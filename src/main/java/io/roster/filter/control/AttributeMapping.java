@@ -2,6 +2,7 @@ package io.roster.filter.control;
 
 import io.roster.filter.entity.AttributePath;
 import io.roster.schema.entity.AttributeType;
+import io.roster.search.control.SearchableAttribute;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,4 +35,17 @@ public interface AttributeMapping {
     Optional<Column> column(AttributePath path);
 
     Optional<Collection> collection(AttributePath path);
+
+    /**
+     * Every other attribute: searched in the resource's collection of {@code IndexedValue} rows, named by
+     * {@link #indexCollection()}. Empty when the resource type keeps no such rows or the path names nothing.
+     */
+    default Optional<SearchableAttribute> searchable(AttributePath path) {
+        return Optional.empty();
+    }
+
+    /** The JPA name of the root entity's collection of {@code IndexedValue}s. */
+    default String indexCollection() {
+        return "values";
+    }
 }

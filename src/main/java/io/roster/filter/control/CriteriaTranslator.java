@@ -5,10 +5,15 @@ import io.roster.filter.entity.AttributePath;
 import io.roster.filter.entity.Compare;
 import io.roster.filter.entity.Filter;
 import io.roster.filter.entity.Not;
+import io.roster.filter.entity.Operator;
 import io.roster.filter.entity.Or;
 import io.roster.filter.entity.Present;
 import io.roster.filter.entity.ValuePath;
 import io.roster.protocol.entity.ScimException;
+import io.roster.schema.entity.AttributeType;
+import io.roster.search.control.SearchableAttribute;
+import io.roster.search.entity.IndexedValue;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.persistence.criteria.AbstractQuery;
@@ -20,6 +25,7 @@ import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -27,9 +33,12 @@ import java.util.Locale;
 
 /**
  * Translates a filter AST into a JPA Criteria predicate over a resource type's {@link AttributeMapping}. Every
- * comparison becomes SQL; nothing is filtered in memory. Multi-valued attributes and value paths are correlated
- * {@code EXISTS} subqueries, so rows never duplicate and counts stay exact (RFC 7644 §3.4.2.2 "any value").
- * {@code ne} is null-aware: an absent value is "not equal".
+ * comparison becomes SQL; nothing is filtered in memory. Attributes kept in columns compare directly; everything
+ * else is a correlated {@code EXISTS} over the resource's searchable-value rows (or a mapped collection), so
+ * rows never duplicate and counts stay exact. A value path's conditions must all hold for the same element.
+ *
+ * <p>Semantics match {@link FilterMatcher}: an absent value is "not equal" ({@code ne} and {@code not} are
+ * null-aware), and for a multi-valued attribute {@code ne} means "no value equals" (RFC 7643 §2.5).
  */
 public final class CriteriaTranslator<T> {
 
@@ -56,19 +65,164 @@ public final class CriteriaTranslator<T> {
             return cb.not(toPredicate(not.inner()));
         }
         if (filter instanceof ValuePath valuePath) {
-            return exists(valuePath.attribute(), valuePath.inner());
+            return valuePath(valuePath);
         }
         AttributePath path = filter instanceof Present p ? p.path() : ((Compare) filter).path();
         var column = mapping.column(path);
         if (column.isPresent()) {
-            return filter instanceof Compare compare ? compare(root, column.get(), compare)
+            return filter instanceof Compare compare ? compareColumn(root, column.get(), compare)
                     : present(root, column.get());
         }
         if (mapping.collection(withoutSub(path)).isPresent()) {
             return exists(withoutSub(path), relative(filter, path));
         }
-        throw ScimException.invalidFilter("Filtering on '" + path + "' is not supported");
+        SearchableAttribute searchable = searchable(path);
+        if (searchable.sub() == null && searchable.attribute().isComplex()) {
+            if (filter instanceof Present) {
+                return existsValue(searchable.basePath(), null, null);
+            }
+            searchable = searchable.with(searchable.attribute().subAttribute("value").orElseThrow(
+                    () -> ScimException.invalidFilter("'" + path + "' is complex; name one of its sub-attributes")));
+        }
+        return filter instanceof Compare compare ? compareValues(searchable, compare, null)
+                : existsValue(searchable.valuePath(), null, null);
     }
+
+    private SearchableAttribute searchable(AttributePath path) {
+        return mapping.searchable(path)
+                .orElseThrow(() -> ScimException.invalidFilter("Filtering on '" + path + "' is not supported"));
+    }
+
+    // ---- value paths over searchable values: every condition on the same element -------------------------
+
+    private Predicate valuePath(ValuePath valuePath) {
+        if (mapping.collection(valuePath.attribute()).isPresent()) {
+            return exists(valuePath.attribute(), valuePath.inner());
+        }
+        SearchableAttribute parent = searchable(valuePath.attribute());
+        if (!parent.attribute().isComplex() || parent.sub() != null) {
+            throw ScimException.invalidFilter("'" + valuePath.attribute() + "' has no sub-attributes to filter on");
+        }
+        Subquery<Integer> elements = query.subquery(Integer.class);
+        Join<T, IndexedValue> marker = elements.correlate(root).join(mapping.indexCollection());
+        elements.select(cb.literal(1)).where(cb.equal(marker.get("path"), parent.basePath()),
+                inElement(valuePath.inner(), parent, elements, marker));
+        return cb.exists(elements);
+    }
+
+    private Predicate inElement(Filter filter, SearchableAttribute parent, Subquery<?> scope,
+            Join<T, IndexedValue> marker) {
+        if (filter instanceof And and) {
+            return cb.and(inElement(and.left(), parent, scope, marker), inElement(and.right(), parent, scope, marker));
+        }
+        if (filter instanceof Or or) {
+            return cb.or(inElement(or.left(), parent, scope, marker), inElement(or.right(), parent, scope, marker));
+        }
+        if (filter instanceof Not not) {
+            return cb.not(inElement(not.inner(), parent, scope, marker));
+        }
+        if (filter instanceof ValuePath) {
+            throw ScimException.invalidFilter("Value filters cannot be nested");
+        }
+        AttributePath path = filter instanceof Present p ? p.path() : ((Compare) filter).path();
+        String subName = path.subAttribute() != null ? path.subAttribute() : path.name();
+        SearchableAttribute sub = parent.with(parent.attribute().subAttribute(subName).orElseThrow(
+                () -> ScimException.invalidFilter("'" + parent.attribute().name() + "' has no sub-attribute '"
+                        + subName + "'")));
+        ElementScope element = new ElementScope(scope, marker);
+        return filter instanceof Compare compare ? compareValues(sub, compare, element)
+                : existsValue(sub.valuePath(), element, null);
+    }
+
+    private record ElementScope(Subquery<?> subquery, Join<?, IndexedValue> marker) {
+    }
+
+    // ---- comparisons over searchable values ------------------------------------------------------------
+
+    private Predicate compareValues(SearchableAttribute attribute, Compare compare, ElementScope element) {
+        JsonValue literal = compare.value();
+        if (literal.getValueType() == JsonValue.ValueType.NULL) {
+            return switch (compare.op()) {
+                case EQ -> cb.not(existsValue(attribute.valuePath(), element, null));
+                case NE -> existsValue(attribute.valuePath(), element, null);
+                default -> throw ScimException.invalidFilter("'" + compare.op().token() + "' cannot compare with null");
+            };
+        }
+        if (compare.op() == Operator.NE) {
+            return cb.not(existsValue(attribute.valuePath(), element,
+                    new TypedCompare(attribute, new Compare(compare.path(), Operator.EQ, literal))));
+        }
+        return existsValue(attribute.valuePath(), element, new TypedCompare(attribute, compare));
+    }
+
+    /** EXISTS a row at {@code path} (in {@code element}, if given) whose value satisfies the comparison. */
+    private Predicate existsValue(String path, ElementScope element, TypedCompare compare) {
+        Subquery<Integer> subquery = element == null ? query.subquery(Integer.class)
+                : element.subquery().subquery(Integer.class);
+        Join<T, IndexedValue> value = subquery.correlate(root).join(mapping.indexCollection());
+        Predicate where = cb.equal(value.get("path"), path);
+        if (element != null) {
+            where = cb.and(where, cb.equal(value.get("element"), element.marker().get("element")));
+        }
+        if (compare != null) {
+            where = cb.and(where, compare.on(value));
+        }
+        subquery.select(cb.literal(1)).where(where);
+        return cb.exists(subquery);
+    }
+
+    /** A comparison with the attribute it is about, so it can pick the column of the value's type. */
+    private final class TypedCompare {
+        final SearchableAttribute attribute;
+        final Compare compare;
+
+        TypedCompare(SearchableAttribute attribute, Compare compare) {
+            this.attribute = attribute;
+            this.compare = compare;
+        }
+
+        Predicate on(From<?, IndexedValue> value) {
+            return switch (attribute.type()) {
+                case BOOLEAN -> cb.equal(value.get("bool"), booleanLiteral(compare));
+                case INTEGER, DECIMAL -> order(value.<BigDecimal>get("number"), numberLiteral(compare), compare);
+                case DATE_TIME -> order(value.<Instant>get("time"), timeLiteral(compare), compare);
+                default -> text(value);
+            };
+        }
+
+        private Predicate text(From<?, IndexedValue> value) {
+            String literal = stringLiteral(compare);
+            String key = IndexedValue.key(literal);
+            Expression<String> column = attribute.caseExact() ? value.get("text") : value.get("textKey");
+            String operand = attribute.caseExact() ? literal : key;
+            Path<String> prefix = value.get("textPrefix");
+            return switch (compare.op()) {
+                // the indexed prefix narrows the search; the full value decides
+                case EQ -> cb.and(cb.equal(prefix, IndexedValue.prefix(key)), cb.equal(column, operand));
+                case SW -> key.length() < IndexedValue.PREFIX && !attribute.caseExact()
+                        ? cb.like(prefix, escapeLike(key) + "%", '\\')
+                        : cb.and(cb.like(prefix, escapeLike(IndexedValue.prefix(key)) + "%", '\\'),
+                                cb.like(column, escapeLike(operand) + "%", '\\'));
+                case CO -> cb.like(column, "%" + escapeLike(operand) + "%", '\\');
+                case EW -> cb.like(column, "%" + escapeLike(operand), '\\');
+                default -> order(column, operand, compare);
+            };
+        }
+    }
+
+    private <Y extends Comparable<? super Y>> Predicate order(Expression<Y> column, Y value, Compare compare) {
+        return switch (compare.op()) {
+            case EQ -> cb.equal(column, value);
+            case GT -> cb.greaterThan(column, value);
+            case GE -> cb.greaterThanOrEqualTo(column, value);
+            case LT -> cb.lessThan(column, value);
+            case LE -> cb.lessThanOrEqualTo(column, value);
+            default -> throw ScimException.invalidFilter("'" + compare.op().token() + "' is not defined for '"
+                    + compare.path() + "'");
+        };
+    }
+
+    // ---- columns and mapped collections ----------------------------------------------------------------
 
     private Predicate exists(AttributePath attribute, Filter inner) {
         AttributeMapping.Collection collection = mapping.collection(attribute).orElseThrow(
@@ -91,7 +245,7 @@ public final class CriteriaTranslator<T> {
             return cb.not(element(element, collection, not.inner()));
         }
         if (filter instanceof ValuePath) {
-            throw ScimException.invalidFilter("Value paths cannot be nested");
+            throw ScimException.invalidFilter("Value filters cannot be nested");
         }
         AttributePath path = filter instanceof Present p ? p.path() : ((Compare) filter).path();
         String sub = (path.subAttribute() != null ? path.subAttribute() : path.name()).toLowerCase(Locale.ROOT);
@@ -99,10 +253,10 @@ public final class CriteriaTranslator<T> {
         if (column == null) {
             throw ScimException.invalidFilter("Filtering on '" + path + "' is not supported");
         }
-        return filter instanceof Compare compare ? compare(element, column, compare) : present(element, column);
+        return filter instanceof Compare compare ? compareColumn(element, column, compare) : present(element, column);
     }
 
-    /** {@code emails.value eq "x"} and {@code emails eq "x"} become {@code emails[value eq "x"]}. */
+    /** {@code members.value eq "x"} and {@code members eq "x"} become {@code members[value eq "x"]}. */
     private Filter relative(Filter filter, AttributePath path) {
         String sub = path.subAttribute();
         if (sub == null) {
@@ -118,13 +272,14 @@ public final class CriteriaTranslator<T> {
 
     private Predicate present(From<?, ?> from, AttributeMapping.Column column) {
         Path<Object> path = path(from, column);
-        if (column.type() == io.roster.schema.entity.AttributeType.STRING) {
+        if (column.type() == AttributeType.STRING) {
             return cb.and(cb.isNotNull(path), cb.notEqual(path.as(String.class), ""));
         }
         return cb.isNotNull(path);
     }
 
-    private Predicate compare(From<?, ?> from, AttributeMapping.Column column, Compare compare) {
+    /** A column comparison is false for NULL, so that its negation is true for an absent value. */
+    private Predicate compareColumn(From<?, ?> from, AttributeMapping.Column column, Compare compare) {
         Path<Object> path = path(from, column);
         JsonValue literal = compare.value();
         if (literal.getValueType() == JsonValue.ValueType.NULL) {
@@ -134,75 +289,51 @@ public final class CriteriaTranslator<T> {
                 default -> throw ScimException.invalidFilter("'" + compare.op().token() + "' cannot compare with null");
             };
         }
-        return switch (column.type()) {
-            case BOOLEAN -> compareBoolean(path, compare);
-            case DATE_TIME -> compareDateTime(path, compare);
+        if (compare.op() == Operator.NE) {
+            return cb.not(compareColumn(from, column, new Compare(compare.path(), Operator.EQ, literal)));
+        }
+        Predicate comparison = switch (column.type()) {
+            case BOOLEAN -> cb.equal(path.as(Boolean.class), booleanLiteral(compare));
+            case DATE_TIME -> order(path.as(Instant.class), timeLiteral(compare), compare);
             default -> compareString(path, column, compare);
         };
-    }
-
-    private Predicate compareBoolean(Path<Object> path, Compare compare) {
-        Boolean value = booleanOf(compare.value());
-        if (value == null) {
-            throw ScimException.invalidFilter("'" + compare.path() + "' is a boolean; compare it with true or false");
-        }
-        Expression<Boolean> column = path.as(Boolean.class);
-        return switch (compare.op()) {
-            case EQ -> cb.equal(column, value);
-            case NE -> cb.or(cb.isNull(column), cb.notEqual(column, value));
-            default -> throw ScimException.invalidFilter("'" + compare.op().token() + "' is not defined for the "
-                    + "boolean '" + compare.path() + "'");
-        };
-    }
-
-    private Predicate compareDateTime(Path<Object> path, Compare compare) {
-        Instant value;
-        try {
-            value = compare.value() instanceof JsonString s ? OffsetDateTime.parse(s.getString()).toInstant() : null;
-        } catch (DateTimeParseException e) {
-            value = null;
-        }
-        if (value == null) {
-            throw ScimException.invalidFilter("'" + compare.path() + "' is a dateTime; compare it with a string "
-                    + "such as \"2024-01-01T00:00:00Z\"");
-        }
-        Expression<Instant> column = path.as(Instant.class);
-        return switch (compare.op()) {
-            case EQ -> cb.equal(column, value);
-            case NE -> cb.or(cb.isNull(column), cb.notEqual(column, value));
-            case GT -> cb.greaterThan(column, value);
-            case GE -> cb.greaterThanOrEqualTo(column, value);
-            case LT -> cb.lessThan(column, value);
-            case LE -> cb.lessThanOrEqualTo(column, value);
-            default -> throw ScimException.invalidFilter("'" + compare.op().token() + "' is not defined for the "
-                    + "dateTime '" + compare.path() + "'");
-        };
+        return cb.and(cb.isNotNull(path), comparison);
     }
 
     private Predicate compareString(Path<Object> path, AttributeMapping.Column column, Compare compare) {
-        if (!(compare.value() instanceof JsonString text)) {
-            throw ScimException.invalidFilter("'" + compare.path() + "' is a string; compare it with a string");
-        }
+        String literal = stringLiteral(compare);
         boolean fold = !column.caseExact();
-        String value = fold ? text.getString().toLowerCase(Locale.ROOT) : text.getString();
+        String value = fold ? literal.toLowerCase(Locale.ROOT) : literal;
         Expression<String> expression = path.as(String.class);
         if (fold && !column.lowerCase()) {
             expression = cb.lower(expression);
         }
         return switch (compare.op()) {
-            case EQ -> cb.equal(expression, value);
-            case NE -> cb.or(cb.isNull(expression), cb.notEqual(expression, value));
             case CO -> cb.like(expression, "%" + escapeLike(value) + "%", '\\');
             case SW -> cb.like(expression, escapeLike(value) + "%", '\\');
             case EW -> cb.like(expression, "%" + escapeLike(value), '\\');
-            case GT -> cb.greaterThan(expression, value);
-            case GE -> cb.greaterThanOrEqualTo(expression, value);
-            case LT -> cb.lessThan(expression, value);
-            case LE -> cb.lessThanOrEqualTo(expression, value);
+            default -> order(expression, value, compare);
         };
     }
 
-    private static Boolean booleanOf(JsonValue value) {
+    // ---- literals ---------------------------------------------------------------------------------------
+
+    private static String stringLiteral(Compare compare) {
+        if (compare.value() instanceof JsonString text) {
+            return text.getString();
+        }
+        if (compare.op() == Operator.EQ && compare.value() instanceof JsonNumber number) {
+            return number.toString();
+        }
+        throw ScimException.invalidFilter("'" + compare.path() + "' is a string; compare it with a string");
+    }
+
+    private static Boolean booleanLiteral(Compare compare) {
+        JsonValue value = compare.value();
+        if (compare.op() != Operator.EQ) {
+            throw ScimException.invalidFilter("'" + compare.op().token() + "' is not defined for the boolean '"
+                    + compare.path() + "'");
+        }
         if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
             return value == JsonValue.TRUE;
         }
@@ -210,7 +341,26 @@ public final class CriteriaTranslator<T> {
                 || s.getString().equalsIgnoreCase("false"))) {
             return Boolean.parseBoolean(s.getString().toLowerCase(Locale.ROOT));
         }
-        return null;
+        throw ScimException.invalidFilter("'" + compare.path() + "' is a boolean; compare it with true or false");
+    }
+
+    private static BigDecimal numberLiteral(Compare compare) {
+        if (compare.value() instanceof JsonNumber number) {
+            return number.bigDecimalValue();
+        }
+        throw ScimException.invalidFilter("'" + compare.path() + "' is a number; compare it with a number");
+    }
+
+    private static Instant timeLiteral(Compare compare) {
+        try {
+            if (compare.value() instanceof JsonString s) {
+                return OffsetDateTime.parse(s.getString()).toInstant();
+            }
+        } catch (DateTimeParseException e) {
+            // reported below
+        }
+        throw ScimException.invalidFilter("'" + compare.path() + "' is a dateTime; compare it with a string such "
+                + "as \"2024-01-01T00:00:00Z\"");
     }
 
     private static Path<Object> path(From<?, ?> from, AttributeMapping.Column column) {

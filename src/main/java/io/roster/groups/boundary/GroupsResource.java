@@ -1,7 +1,5 @@
 package io.roster.groups.boundary;
 
-import io.roster.filter.control.FilterParser;
-import io.roster.filter.entity.Filter;
 import io.roster.groups.control.GroupMembers;
 import io.roster.groups.control.GroupPatch;
 import io.roster.groups.control.GroupRepresentation;
@@ -12,7 +10,8 @@ import io.roster.groups.control.MemberCursor;
 import io.roster.groups.control.MemberFields;
 import io.roster.groups.entity.Group;
 import io.roster.patch.entity.PatchRequest;
-import io.roster.protocol.entity.Page;
+import io.roster.search.control.SearchRequests;
+import io.roster.search.entity.SearchRequest;
 import io.roster.protocol.entity.ScimException;
 import io.roster.realms.Realms;
 import io.roster.schema.control.Projection;
@@ -98,20 +97,34 @@ public class GroupsResource {
     @GET
     @RolesAllowed(Scopes.READ)
     @Transactional
-    public StreamingOutput search(@QueryParam("filter") String filter, @QueryParam("startIndex") String startIndex,
+    public StreamingOutput search(@QueryParam("filter") String filter, @QueryParam("sortBy") String sortBy,
+            @QueryParam("sortOrder") String sortOrder, @QueryParam("startIndex") String startIndex,
             @QueryParam("count") String count, @QueryParam("attributes") String attributes,
             @QueryParam("excludedAttributes") String excludedAttributes) {
-        Filter parsed = filter == null || filter.isBlank() ? null : FilterParser.parse(filter);
-        Page page = Page.of(startIndex, count, maxResults);
-        GroupStore.SearchResult result = store.search(Realms.DEFAULT, parsed, page);
-        Projection projection = projection(attributes, excludedAttributes);
+        return list(SearchRequests.fromParameters(filter, sortBy, sortOrder, startIndex, count, attributes,
+                excludedAttributes, maxResults));
+    }
+
+    /** RFC 7644 §3.4.3: the same query as a POST body. */
+    @POST
+    @Path(".search")
+    @Consumes({"application/scim+json", "application/json"})
+    @RolesAllowed(Scopes.READ)
+    @Transactional
+    public StreamingOutput searchByPost(JsonObject body) {
+        return list(SearchRequests.fromJson(body, maxResults));
+    }
+
+    private StreamingOutput list(SearchRequest request) {
+        GroupStore.SearchResult result = store.search(Realms.DEFAULT, request);
+        Projection projection = projection(request.attributes(), request.excludedAttributes());
         List<GroupWriter.Rendered> groups = result.groups().stream()
                 .map(group -> new GroupWriter.Rendered(group.pk(), projection.apply(
                         GroupRepresentation.withoutMembers(group, location(group)))))
                 .toList();
         MemberCursor cursor = members.of(groups.stream().map(GroupWriter.Rendered::pk).toList());
         GroupWriter writer = writer(projection);
-        return json(out -> writer.writeList(out, result.total(), page.startIndex(), groups, cursor));
+        return json(out -> writer.writeList(out, result.total(), request.page().startIndex(), groups, cursor));
     }
 
     @PUT

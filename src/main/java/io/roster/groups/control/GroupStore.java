@@ -1,22 +1,19 @@
 package io.roster.groups.control;
 
-import io.roster.filter.control.CriteriaTranslator;
 import io.roster.filter.entity.Filter;
 import io.roster.groups.entity.Group;
 import io.roster.groups.entity.GroupAttributes;
 import io.roster.protocol.control.UniqueViolation;
-import io.roster.protocol.entity.Page;
 import io.roster.protocol.entity.ScimException;
+import io.roster.search.control.ResourceSearch;
+import io.roster.search.entity.SearchRequest;
+import io.roster.search.entity.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
-import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.CriteriaQuery;
-import jakarta.persistence.criteria.Predicate;
-import jakarta.persistence.criteria.Root;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -80,36 +77,18 @@ public class GroupStore {
                 .setParameter("realm", realm);
     }
 
-    public SearchResult search(String realm, Filter filter, Page page) {
-        CriteriaBuilder cb = em.getCriteriaBuilder();
-
-        CriteriaQuery<Long> count = cb.createQuery(Long.class);
-        Root<Group> countRoot = count.from(Group.class);
-        count.select(cb.count(countRoot)).where(where(cb, count, countRoot, realm, filter));
-        long total = em.createQuery(count).getSingleResult();
-
-        if (page.count() == 0 || total <= page.offset()) {
-            return new SearchResult(total, List.of());
-        }
-        CriteriaQuery<Group> select = cb.createQuery(Group.class);
-        Root<Group> root = select.from(Group.class);
-        // pk never changes: pages stay stable however startIndex and count move
-        select.select(root).where(where(cb, select, root, realm, filter)).orderBy(cb.asc(root.get("pk")));
-        List<Group> groups = em.createQuery(select)
-                .setFirstResult(page.offset())
-                .setMaxResults(page.count())
-                .getResultList();
-        return new SearchResult(total, groups);
+    public SearchResult search(String realm, SearchRequest request) {
+        var result = new ResourceSearch<>(em, Group.class, GroupAttributeMapping.INSTANCE)
+                .run(realm, request.filter(), request.sort(), request.page());
+        return new SearchResult(result.total(), result.resources());
     }
 
-    private Predicate where(CriteriaBuilder cb, CriteriaQuery<?> query, Root<Group> root, String realm,
-            Filter filter) {
-        Predicate inRealm = cb.equal(root.get("realm"), realm);
-        if (filter == null) {
-            return inRealm;
-        }
-        var translator = new CriteriaTranslator<>(cb, query, root, GroupAttributeMapping.INSTANCE);
-        return cb.and(inRealm, translator.toPredicate(filter));
+    public long count(String realm, Filter filter) {
+        return new ResourceSearch<>(em, Group.class, GroupAttributeMapping.INSTANCE).count(realm, filter);
+    }
+
+    public List<Group> page(String realm, Filter filter, Sort sort, int offset, int count) {
+        return new ResourceSearch<>(em, Group.class, GroupAttributeMapping.INSTANCE).page(realm, filter, sort, offset, count);
     }
 
     private void checkDisplayNameFree(String realm, String displayName, String exceptId) {

@@ -58,7 +58,7 @@ public class DiscoveryResource {
                         .add("maxPayloadSize", 0))
                 .add("filter", Json.createObjectBuilder().add("supported", true).add("maxResults", maxResults))
                 .add("changePassword", supported("hash".equalsIgnoreCase(passwordStorage.trim())))
-                .add("sort", supported(false))
+                .add("sort", supported(true))
                 .add("etag", supported(false))
                 .add("authenticationSchemes", Json.createArrayBuilder().add(Json.createObjectBuilder()
                         .add("type", "oauthbearertoken")

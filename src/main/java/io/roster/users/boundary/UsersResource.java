@@ -1,12 +1,11 @@
 package io.roster.users.boundary;
 
-import io.roster.filter.control.FilterParser;
-import io.roster.filter.entity.Filter;
 import io.roster.groups.control.UserGroups;
 import io.roster.patch.control.PatchEngine;
 import io.roster.patch.entity.PatchRequest;
 import io.roster.protocol.entity.ListResponse;
-import io.roster.protocol.entity.Page;
+import io.roster.search.control.SearchRequests;
+import io.roster.search.entity.SearchRequest;
 import io.roster.protocol.entity.ScimException;
 import io.roster.realms.Realms;
 import io.roster.schema.control.Projection;
@@ -93,20 +92,39 @@ public class UsersResource {
     @GET
     @RolesAllowed(Scopes.READ)
     @Transactional
-    public JsonObject search(@QueryParam("filter") String filter, @QueryParam("startIndex") String startIndex,
+    public JsonObject search(@QueryParam("filter") String filter, @QueryParam("sortBy") String sortBy,
+            @QueryParam("sortOrder") String sortOrder, @QueryParam("startIndex") String startIndex,
             @QueryParam("count") String count, @QueryParam("attributes") String attributes,
             @QueryParam("excludedAttributes") String excludedAttributes) {
-        Filter parsed = filter == null || filter.isBlank() ? null : FilterParser.parse(filter);
-        Page page = Page.of(startIndex, count, maxResults);
-        UserStore.SearchResult result = store.search(Realms.DEFAULT, parsed, page);
-        Projection projection = projection(attributes, excludedAttributes);
-        Map<Long, JsonArray> groups = groups(result.users(), projection);
+        return list(SearchRequests.fromParameters(filter, sortBy, sortOrder, startIndex, count, attributes,
+                excludedAttributes, maxResults));
+    }
+
+    /** RFC 7644 §3.4.3: the same query as a POST body, so filters stay out of URLs and logs. */
+    @POST
+    @Path(".search")
+    @Consumes({"application/scim+json", "application/json"})
+    @RolesAllowed(Scopes.READ)
+    @Transactional
+    public JsonObject searchByPost(JsonObject body) {
+        return list(SearchRequests.fromJson(body, maxResults));
+    }
+
+    private JsonObject list(SearchRequest request) {
+        UserStore.SearchResult result = store.search(Realms.DEFAULT, request);
+        return ListResponse.of(result.total(), request.page().startIndex(),
+                render(result.users(), projection(request.attributes(), request.excludedAttributes())));
+    }
+
+    /** The users as SCIM JSON, their groups read with one query for all of them. */
+    public JsonArray render(List<User> users, Projection projection) {
+        Map<Long, JsonArray> groups = groups(users, projection);
         JsonArrayBuilder resources = Json.createArrayBuilder();
-        for (User user : result.users()) {
+        for (User user : users) {
             resources.add(projection.apply(UserRepresentation.of(user, location(user),
                     groups.getOrDefault(user.pk(), JsonValue.EMPTY_JSON_ARRAY))));
         }
-        return ListResponse.of(result.total(), page.startIndex(), resources.build());
+        return resources.build();
     }
 
     @PUT

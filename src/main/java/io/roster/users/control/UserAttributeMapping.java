@@ -4,11 +4,17 @@ import io.roster.filter.control.AttributeMapping;
 import io.roster.filter.entity.AttributePath;
 import io.roster.schema.entity.AttributeType;
 import io.roster.schema.entity.CoreSchemas;
+import io.roster.search.control.SchemaSearch;
+import io.roster.search.control.SearchableAttribute;
+import io.roster.users.entity.UserAttributes;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** The user attributes that filters can name, and the columns that hold them (all index-backed lookups). */
+/**
+ * Where filters find user attributes: the lookups Okta and Entra make (userName, externalId, id) and the meta
+ * dates are indexed columns of scim_user; every other attribute, core or extension, is a searchable value row.
+ */
 final class UserAttributeMapping implements AttributeMapping {
 
     static final UserAttributeMapping INSTANCE = new UserAttributeMapping();
@@ -17,14 +23,11 @@ final class UserAttributeMapping implements AttributeMapping {
             "id", new Column("id", AttributeType.STRING, true, false),
             "username", new Column("userNameKey", AttributeType.STRING, false, true),
             "externalid", new Column("externalId", AttributeType.STRING, true, false),
-            "displayname", new Column("displayName", AttributeType.STRING, false, false),
             "active", new Column("active", AttributeType.BOOLEAN, false, false),
             "meta.created", new Column("created", AttributeType.DATE_TIME, false, false),
             "meta.lastmodified", new Column("lastModified", AttributeType.DATE_TIME, false, false));
 
-    private static final Collection EMAILS = new Collection("emails", Map.of(
-            "value", new Column("value", AttributeType.STRING, false, true),
-            "type", new Column("type", AttributeType.STRING, false, true)), "value");
+    private static final SchemaSearch SEARCH = new SchemaSearch(CoreSchemas.USER_TYPE, UserAttributes.IN_COLUMNS);
 
     @Override
     public Optional<Column> column(AttributePath path) {
@@ -36,8 +39,12 @@ final class UserAttributeMapping implements AttributeMapping {
 
     @Override
     public Optional<Collection> collection(AttributePath path) {
-        return coreSchema(path) && path.subAttribute() == null && path.name().equalsIgnoreCase("emails")
-                ? Optional.of(EMAILS) : Optional.empty();
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<SearchableAttribute> searchable(AttributePath path) {
+        return SEARCH.resolve(path);
     }
 
     private static boolean coreSchema(AttributePath path) {

@@ -1,20 +1,17 @@
 package io.roster.users.control;
 
-import io.roster.filter.control.CriteriaTranslator;
 import io.roster.filter.entity.Filter;
 import io.roster.protocol.control.UniqueViolation;
-import io.roster.protocol.entity.Page;
 import io.roster.protocol.entity.ScimException;
+import io.roster.search.control.ResourceSearch;
+import io.roster.search.entity.SearchRequest;
+import io.roster.search.entity.Sort;
 import io.roster.users.entity.User;
 import io.roster.users.entity.UserAttributes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.CriteriaQuery;
-import jakarta.persistence.criteria.Predicate;
-import jakarta.persistence.criteria.Root;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -62,36 +59,18 @@ public class UserStore {
                 .findFirst();
     }
 
-    public SearchResult search(String realm, Filter filter, Page page) {
-        CriteriaBuilder cb = em.getCriteriaBuilder();
-
-        CriteriaQuery<Long> count = cb.createQuery(Long.class);
-        Root<User> countRoot = count.from(User.class);
-        count.select(cb.count(countRoot)).where(where(cb, count, countRoot, realm, filter));
-        long total = em.createQuery(count).getSingleResult();
-
-        if (page.count() == 0 || total <= page.offset()) {
-            return new SearchResult(total, List.of());
-        }
-        CriteriaQuery<User> select = cb.createQuery(User.class);
-        Root<User> root = select.from(User.class);
-        // pk is assigned once and never changes: pages stay stable however startIndex and count move
-        select.select(root).where(where(cb, select, root, realm, filter)).orderBy(cb.asc(root.get("pk")));
-        List<User> users = em.createQuery(select)
-                .setFirstResult(page.offset())
-                .setMaxResults(page.count())
-                .getResultList();
-        return new SearchResult(total, users);
+    public SearchResult search(String realm, SearchRequest request) {
+        var result = new ResourceSearch<>(em, User.class, UserAttributeMapping.INSTANCE)
+                .run(realm, request.filter(), request.sort(), request.page());
+        return new SearchResult(result.total(), result.resources());
     }
 
-    private Predicate where(CriteriaBuilder cb, CriteriaQuery<?> query, Root<User> root, String realm,
-            Filter filter) {
-        Predicate inRealm = cb.equal(root.get("realm"), realm);
-        if (filter == null) {
-            return inRealm;
-        }
-        var translator = new CriteriaTranslator<>(cb, query, root, UserAttributeMapping.INSTANCE);
-        return cb.and(inRealm, translator.toPredicate(filter));
+    public long count(String realm, Filter filter) {
+        return new ResourceSearch<>(em, User.class, UserAttributeMapping.INSTANCE).count(realm, filter);
+    }
+
+    public List<User> page(String realm, Filter filter, Sort sort, int offset, int count) {
+        return new ResourceSearch<>(em, User.class, UserAttributeMapping.INSTANCE).page(realm, filter, sort, offset, count);
     }
 
     private void checkUserNameFree(String realm, String userName, String exceptId) {

@@ -1,6 +1,7 @@
 package io.roster.users.entity;
 
 import jakarta.persistence.CollectionTable;
+import io.roster.search.entity.IndexedValue;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
@@ -58,10 +59,11 @@ public class User {
     @Column(name = "document", nullable = false)
     private String document;
 
+    /** The searchable values of the document; rows are identified by position, as EclipseLink rewrites them. */
     @ElementCollection
-    @CollectionTable(name = "scim_user_email", joinColumns = @JoinColumn(name = "user_pk"))
+    @CollectionTable(name = "scim_user_value", joinColumns = @JoinColumn(name = "user_pk"))
     @OrderColumn(name = "position")
-    private List<EmailKey> emails = new ArrayList<>();
+    private List<IndexedValue> values = new ArrayList<>();
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant created;
@@ -139,8 +141,10 @@ public class User {
         this.displayName = attributes.displayName();
         this.active = attributes.active();
         this.document = attributes.document();
-        this.emails.clear();
-        this.emails.addAll(attributes.emails());
+        if (!this.values.equals(attributes.values())) {
+            this.values.clear();
+            this.values.addAll(attributes.values());
+        }
         this.lastModified = now;
     }
 

@@ -1,28 +1,30 @@
 package io.roster.users.entity;
 
+import io.roster.schema.entity.CoreSchemas;
+import io.roster.search.control.AttributeIndexer;
+import io.roster.search.entity.IndexedValue;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * What a user row is made of, derived from a validated canonical SCIM document: the document itself (without the
- * password, which is never stored as given) and the values of the indexed columns.
+ * password, which is never stored as given), the values of the indexed columns and the searchable values of
+ * everything else.
  */
 public record UserAttributes(String userName, String externalId, String displayName, boolean active,
-        List<EmailKey> emails, String document) {
+        List<IndexedValue> values, String document) {
+
+    /** Top-level attributes that have columns of their own in scim_user (externalId is not in the schema). */
+    public static final Set<String> IN_COLUMNS = Set.of("username", "active");
+
+    private static final AttributeIndexer INDEXER = new AttributeIndexer(CoreSchemas.USER_TYPE, IN_COLUMNS);
 
     public static UserAttributes of(JsonObject document) {
-        List<EmailKey> emails = new ArrayList<>();
-        for (JsonValue email : document.getJsonArray("emails") == null ? List.<JsonValue>of()
-                : document.getJsonArray("emails")) {
-            JsonObject object = email.asJsonObject();
-            emails.add(new EmailKey(key(object.getString("value", null)), key(object.getString("type", null))));
-        }
         return new UserAttributes(document.getString("userName"), document.getString("externalId", null),
-                document.getString("displayName", null), document.getBoolean("active", true), emails,
-                document.toString());
+                document.getString("displayName", null), document.getBoolean("active", true),
+                INDEXER.index(document), document.toString());
     }
 
     public static String key(String value) {

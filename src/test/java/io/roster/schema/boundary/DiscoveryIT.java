@@ -52,6 +52,7 @@ class DiscoveryIT {
         assertThat(config.getJsonObject("bulk").getBoolean("supported")).isFalse();
         assertThat(config.getJsonObject("filter").getBoolean("supported")).isTrue();
         assertThat(config.getJsonObject("filter").getInt("maxResults")).isEqualTo(1000);
+        assertThat(config.getJsonObject("sort").getBoolean("supported")).isTrue();
         assertThat(config.getJsonArray("authenticationSchemes").getJsonObject(0).getString("type"))
                 .isEqualTo("oauthbearertoken");
         assertThat(config.getJsonObject("meta").getString("location")).endsWith("/scim/v2/ServiceProviderConfig");
