@@ -16,9 +16,11 @@ create table scim_user_value (
     text_prefix   varchar(200),
     number_value  decimal(38, 10),
     time_value    timestamp(3),
-    bool_value    boolean,
-    primary key (user_pk, position)
+    bool_value    boolean
 );
+-- No primary key: EclipseLink rewrites a changed list by shifting positions row by row, which would collide
+-- with a unique (user_pk, position) in the middle of a statement sequence; the rows are identified by
+-- (user_pk, position) all the same.
 create index ix_scim_user_value_text on scim_user_value (path, text_prefix);
 create index ix_scim_user_value_number on scim_user_value (path, number_value);
 create index ix_scim_user_value_time on scim_user_value (path, time_value);

@@ -320,6 +320,10 @@ public final class CriteriaTranslator<T> {
 
     private static String stringLiteral(Compare compare) {
         if (compare.value() instanceof JsonString text) {
+            if (text.getString().indexOf('\u0000') >= 0) {
+                // no stored value contains NUL (PostgreSQL cannot store it), and the database would refuse it
+                throw ScimException.invalidFilter("A comparison value may not contain the NUL character");
+            }
             return text.getString();
         }
         if (compare.op() == Operator.EQ && compare.value() instanceof JsonNumber number) {

@@ -108,7 +108,7 @@ public class GroupStore {
         try {
             em.flush();
         } catch (PersistenceException e) {
-            if (UniqueViolation.in(e)) {
+            if (UniqueViolation.of(e, "ux_scim_group_display_name")) {
                 throw taken(displayName);
             }
             throw e;

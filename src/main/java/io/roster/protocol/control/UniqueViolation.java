@@ -10,6 +10,20 @@ public final class UniqueViolation {
     private UniqueViolation() {
     }
 
+    /** A violation of the named unique constraint or index (names compared case-insensitively). */
+    public static boolean of(Throwable failure, String constraint) {
+        if (!in(failure)) {
+            return false;
+        }
+        String wanted = constraint.toLowerCase(java.util.Locale.ROOT);
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains(wanted)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static boolean in(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLException sql) {

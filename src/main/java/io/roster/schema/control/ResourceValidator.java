@@ -233,6 +233,9 @@ public final class ResourceValidator {
         if (!(value instanceof JsonString text)) {
             throw wrongType(path, "a string");
         }
+        if (text.getString().indexOf('\u0000') >= 0) {
+            throw ScimException.invalidValue("'" + path + "' contains the NUL character, which cannot be stored");
+        }
         if (text.getString().length() > attribute.maxLength()) {
             throw ScimException.invalidValue("'" + path + "' is longer than " + attribute.maxLength()
                     + " characters");

@@ -89,7 +89,7 @@ public class UserStore {
         try {
             em.flush();
         } catch (PersistenceException e) {
-            if (UniqueViolation.in(e)) {
+            if (UniqueViolation.of(e, "ux_scim_user_name")) {
                 throw taken(userName);
             }
             throw e;

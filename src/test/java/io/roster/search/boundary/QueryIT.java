@@ -78,9 +78,9 @@ class QueryIT {
                 "nickName": "caz"
                 """);
         create("dave", """
-                "name": {"givenName": "Dave"}, "displayName": "Dave D",
+                "name": {"givenName": "Dave"}, "displayName": "Dave %s",
                 "emails": [{"value": "dave@other.example", "type": "other", "primary": false}],
-                "%s": {"department": "Research"}""".formatted(ENTERPRISE));
+                "%s": {"department": "Research"}""".formatted(tag, ENTERPRISE));
         create("erin", "\"title\": \"zookeeper\", \"active\": true");
     }
 
@@ -124,7 +124,7 @@ class QueryIT {
         assertThat(find("nickName eq \"CAZ\"")).containsExactly("carol");
         assertThat(find("name.familyName sw \"b\"")).containsExactly("bob");
         assertThat(find("urn:ietf:params:scim:schemas:core:2.0:User:name.givenName eq \"dave\"")).containsExactly("dave");
-        assertThat(find("displayName eq \"dave d\"")).containsExactly("dave");
+        assertThat(find("displayName eq \"DAVE " + tag + "\"")).containsExactly("dave");
         assertThat(find("externalId eq \"Ext-alice\"")).containsExactly("alice");
         assertThat(find("externalId eq \"ext-alice\"")).as("externalId is case-exact").isEmpty();
         assertThat(find("externalId sw \"Ext-\" and externalId ew \"e\"")).containsExactly("alice", "dave");
@@ -249,6 +249,40 @@ class QueryIT {
         assertThat(groups.getJsonArray("Resources")).isEmpty();
     }
 
+    /** POST /.search lists users and groups together; a type lacking a filtered attribute contributes nothing. */
+    @Test
+    void searchAcrossResourceTypes() {
+        String groupName = "Root " + tag;
+        String groupId = assertOk(http.post("/Groups", "{\"displayName\": \"" + groupName + "\", \"members\": [{\"value\": \""
+                + users.get("dave").getString("id") + "\"}]}"), 201).getString("id");
+        String request = "{\"schemas\": [\"urn:ietf:params:scim:api:messages:2.0:SearchRequest\"], \"filter\": %s%s}";
+
+        JsonObject onlyUsers = assertOk(http.post("/.search", request.formatted(
+                Json.createValue("userType eq \"" + tag + "\"").toString(), "")), 200);
+        assertThat(onlyUsers.getInt("totalResults")).isEqualTo(5);
+
+        String both = Json.createValue("displayName eq \"Dave " + tag + "\" or displayName eq \"" + groupName + "\"").toString();
+        JsonObject mixed = assertOk(http.post("/.search", request.formatted(both, "")), 200);
+        assertThat(mixed.getInt("totalResults")).isEqualTo(2);
+        List<JsonObject> resources = mixed.getJsonArray("Resources").getValuesAs(JsonObject.class);
+        assertThat(resources).extracting(r -> r.getJsonObject("meta").getString("resourceType")).containsExactly("User", "Group");
+        assertThat(resources.get(0).getString("id")).isEqualTo(users.get("dave").getString("id"));
+        assertThat(resources.get(0).getJsonArray("groups").getJsonObject(0).getString("value")).isEqualTo(groupId);
+        assertThat(resources.get(1).getJsonArray("members").getJsonObject(0).getString("value"))
+                .isEqualTo(users.get("dave").getString("id"));
+
+        JsonObject second = assertOk(http.post("/.search", request.formatted(both, ", \"startIndex\": 2, \"count\": 1")), 200);
+        assertThat(second.getInt("itemsPerPage")).isEqualTo(1);
+        assertThat(second.getJsonArray("Resources").getJsonObject(0).getString("id")).isEqualTo(groupId);
+        JsonObject projected = assertOk(http.post("/.search", request.formatted(both,
+                ", \"excludedAttributes\": [\"members\", \"groups\"]")), 200);
+        assertThat(projected.getJsonArray("Resources").getValuesAs(JsonObject.class))
+                .allSatisfy(r -> assertThat(r.keySet()).doesNotContain("members", "groups"));
+
+        assertError(http.post("/.search", request.formatted(Json.createValue("nosuch eq \"x\"").toString(), "")), 400, "invalidFilter");
+        assertError(http.request("POST", "/.search").body(request.formatted("null", "")).send(), 401, null);
+    }
+
     @Test
     void hostileFiltersGiveErrorsOrNothingAndTheServiceKeepsWorking() {
         List<String> hostile = List.of(
@@ -299,7 +333,7 @@ class QueryIT {
                 "phoneNumbers.value", "userName");
         private static final List<String> WORDS = List.of("engineer", "Engineer", "alice", "bob", "work", "home",
                 "research", "sales", "100", "200", "m1", "Ext-alice", "ext-bob", "Anders", "clark", "caz", "a", "e",
-                "zookeeper", "manager", "example", "other", "555", "Dave D", "x");
+                "zookeeper", "manager", "example", "other", "555", "Dave", "x");
         private static final List<String> STRING_OPS = List.of("eq", "ne", "co", "sw", "ew", "gt", "ge", "lt", "le");
 
         static String filter(Random random, int depth) {

@@ -59,6 +59,11 @@ class OktaUsersIT {
     @Test
     void runscopeSpecSequence() {
         createUser("precondition." + unique() + "@atko.com", "Pre", "Condition");
+        // Okta's precondition: the first user listed has a name and an email (other tests may have made it first)
+        JsonObject listedFirst = http.get("/Users?count=1&startIndex=1").json().getJsonArray("Resources").getJsonObject(0);
+        assertOk(http.patch("/Users/" + listedFirst.getString("id"), patch("{\"op\":\"replace\",\"value\":{"
+                + "\"name\":{\"givenName\":\"First\",\"familyName\":\"User\"},"
+                + "\"emails\":[{\"value\":\"first.user@atko.com\",\"type\":\"work\",\"primary\":true}]}}")), 200);
         String given = "Runscope" + (100 + (int) (Math.random() * 900));
         String family = "Hfluaklab" + (100 + (int) (Math.random() * 900));
         String email = given + family + "@atko.com";
