@@ -28,7 +28,7 @@ public class GroupWrites {
 
     /** A new group with the members given, if any; an unknown member id stores nothing (400 invalidValue). */
     public Group create(String realm, JsonObject input) {
-        Validated validated = validate(input);
+        Validated validated = validate(input, VALIDATOR.normalize(input));
         Group group = store.create(realm, validated.attributes());
         validated.members().ifPresent(ids -> memberships.add(group, ids));
         return group;
@@ -41,14 +41,15 @@ public class GroupWrites {
      * safe from a client that renames it with PUT.
      */
     public void replace(Group group, JsonObject input) {
-        Validated validated = validate(input);
+        Validated validated = validate(input, VALIDATOR.normalize(GroupRepresentation.document(group), input));
         validated.members().ifPresent(ids -> memberships.replace(group, ids));
         store.update(group, validated.attributes());
     }
 
     /** Stores a patched document (without members); false when nothing changed. */
     public boolean update(Group group, JsonObject patched) {
-        GroupAttributes attributes = validate(patched).attributes();
+        GroupAttributes attributes = validate(patched,
+                VALIDATOR.normalize(GroupRepresentation.document(group), patched)).attributes();
         if (attributes.document().equals(group.document())) {
             return false;
         }
@@ -59,8 +60,7 @@ public class GroupWrites {
     private record Validated(GroupAttributes attributes, Optional<Set<String>> members) {
     }
 
-    private static Validated validate(JsonObject input) {
-        JsonObject document = VALIDATOR.normalize(input);
+    private static Validated validate(JsonObject input, JsonObject document) {
         Optional<Set<String>> members = ResourceValidator.findKey(input, "members")
                 .map(key -> MemberIds.of(document.get("members")));
         JsonObject stored = Json.createObjectBuilder(document).remove("members").build();

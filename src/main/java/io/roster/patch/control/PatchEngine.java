@@ -1,5 +1,12 @@
 package io.roster.patch.control;
 
+import static io.roster.patch.control.MultiValues.array;
+import static io.roster.patch.control.MultiValues.asObject;
+import static io.roster.patch.control.MultiValues.elements;
+import static io.roster.patch.control.MultiValues.indexOfSame;
+import static io.roster.patch.control.MultiValues.valueOf;
+import static io.roster.patch.control.MultiValues.with;
+import static io.roster.patch.control.MultiValues.withSinglePrimary;
 import static io.roster.schema.control.ResourceValidator.findKey;
 
 import io.roster.filter.control.FilterMatcher;
@@ -10,10 +17,10 @@ import io.roster.filter.entity.Operator;
 import io.roster.patch.entity.PatchOp;
 import io.roster.patch.entity.PatchOperation;
 import io.roster.protocol.entity.ScimException;
+import io.roster.schema.control.ImmutableAttributes;
 import io.roster.schema.entity.Attribute;
 import io.roster.schema.entity.ResourceType;
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -27,14 +34,16 @@ import java.util.TreeSet;
 /**
  * Applies PATCH operations (RFC 7644 §3.5.2) in order to a resource document. JSON-P objects are immutable, so
  * every step yields a new document and the input is never changed: when any operation fails, nothing has been
- * applied anywhere (§3.5.2: "treated as atomic"). The caller validates the result with the same
- * {@code ResourceValidator} that PUT uses and only then writes it.
+ * applied anywhere (§3.5.2: "treated as atomic"), and the error names the operation. The caller validates the
+ * result with the same {@code ResourceValidator} that PUT uses and only then writes it.
  */
 public final class PatchEngine {
 
+    private final ResourceType type;
     private final PathResolver resolver;
 
     public PatchEngine(ResourceType type) {
+        this.type = type;
         this.resolver = new PathResolver(type);
     }
 
@@ -42,7 +51,10 @@ public final class PatchEngine {
         JsonObject document = resource;
         for (PatchOperation operation : operations) {
             try {
-                document = apply(document, operation);
+                JsonObject changed = apply(document, operation);
+                RequiredAttributes.check(type, document, changed);
+                ImmutableAttributes.checkReplacement(type, document, changed);
+                document = changed;
             } catch (ScimException e) {
                 String prefix = "Operations[" + operation.index() + "]";
                 String detail = e.detail().startsWith(prefix) ? e.detail() : prefix + ": " + e.detail();
@@ -78,8 +90,8 @@ public final class PatchEngine {
             }
             throw ScimException.mutability("'" + target.describe() + "' is read-only");
         }
-        JsonValue updated = change(op, target, current, value);
-        JsonObject changed = with(container, key, updated);
+        JsonValue given = target.sub() == null && isRoles(target) ? EncodedRoles.decode(value) : value;
+        JsonObject changed = with(container, key, change(op, target, current, given));
         if (target.extensionUrn() == null) {
             return changed;
         }
@@ -105,13 +117,17 @@ public final class PatchEngine {
         return target.attribute().isReadOnly() || (target.sub() != null && target.sub().isReadOnly());
     }
 
+    private static boolean isRoles(Target target) {
+        return target.extensionUrn() == null && target.attribute().name().equals("roles");
+    }
+
     private JsonValue change(PatchOp op, Target target, JsonValue current, JsonValue value) {
         Attribute attribute = target.attribute();
         if (target.filter() != null) {
             return changeMatching(op, target, elements(current), value);
         }
         if (attribute.multiValued()) {
-            return target.sub() == null ? changeMulti(op, current, value)
+            return target.sub() == null ? changeMulti(op, attribute, current, value)
                     : changeEverySub(op, target, elements(current), value);
         }
         if (target.sub() != null) {
@@ -130,7 +146,7 @@ public final class PatchEngine {
     }
 
     /** add appends without duplicates, replace swaps the whole list, remove drops it or the listed values. */
-    private JsonValue changeMulti(PatchOp op, JsonValue current, JsonValue value) {
+    private JsonValue changeMulti(PatchOp op, Attribute attribute, JsonValue current, JsonValue value) {
         List<JsonValue> elements = elements(current);
         switch (op) {
             case ADD -> {
@@ -147,8 +163,9 @@ public final class PatchEngine {
                         touched.add(element);
                         continue;
                     }
-                    JsonValue updated = result.get(existing) instanceof JsonObject old
-                            && element instanceof JsonObject given ? merge(old, given) : result.get(existing);
+                    JsonValue old = result.get(existing);
+                    JsonValue updated = old instanceof JsonObject object && element instanceof JsonObject given
+                            ? changedInPlace(attribute, object, merge(object, given)) : old;
                     result.set(existing, updated);
                     touched.add(updated);
                 }
@@ -183,7 +200,9 @@ public final class PatchEngine {
         }
         List<JsonValue> result = new ArrayList<>();
         for (JsonValue element : elements) {
-            result.add(withSub(element, target.sub(), op == PatchOp.REMOVE ? null : value));
+            JsonObject object = asObject(element);
+            result.add(changedInPlace(target.attribute(), object,
+                    withSub(object, target.sub(), op == PatchOp.REMOVE ? null : value)));
         }
         return array(result);
     }
@@ -194,15 +213,14 @@ public final class PatchEngine {
         List<JsonValue> result = new ArrayList<>();
         List<JsonValue> touched = new ArrayList<>();
         for (JsonValue element : elements) {
-            JsonObject object = element instanceof JsonObject o ? o
-                    : Json.createObjectBuilder().add("value", element).build();
+            JsonObject object = asObject(element);
             if (!matcher.matches(target.filter(), object)) {
                 result.add(element);
                 continue;
             }
-            JsonValue changed = changeMatched(op, target, object, value);
+            JsonObject changed = changeMatched(op, target, object, value);
             if (changed != null) {
-                result.add(changed);
+                result.add(changedInPlace(target.attribute(), object, changed));
                 touched.add(changed);
             }
         }
@@ -211,14 +229,15 @@ public final class PatchEngine {
             JsonObject created = createFromFilter(target)
                     .orElseThrow(() -> ScimException.noTarget("No value of '" + target.attribute().name()
                             + "' matches the filter " + target.filter()));
-            JsonValue element = changeMatched(op, target, created, value);
+            JsonObject element = changeMatched(op, target, created, value);
             result.add(element);
             touched.add(element);
         }
         return withSinglePrimary(result, touched);
     }
 
-    private JsonValue changeMatched(PatchOp op, Target target, JsonObject element, JsonValue value) {
+    /** The matched element after the operation, or null when the operation removes it. */
+    private static JsonObject changeMatched(PatchOp op, Target target, JsonObject element, JsonValue value) {
         if (target.sub() != null) {
             return withSub(element, target.sub(), op == PatchOp.REMOVE ? null : value);
         }
@@ -230,6 +249,15 @@ public final class PatchEngine {
                     + "' with a value filter must be an object");
         }
         return op == PatchOp.ADD ? merge(element, given) : given;
+    }
+
+    /**
+     * An existing value of a multi-valued complex attribute, changed where it is: its immutable sub-attributes
+     * (a group member's {@code value}) keep what they have. Adding and removing whole values stays free.
+     */
+    private static JsonObject changedInPlace(Attribute attribute, JsonObject before, JsonObject after) {
+        ImmutableAttributes.checkValue(attribute, before, after, attribute.name());
+        return after;
     }
 
     /**
@@ -255,80 +283,9 @@ public final class PatchEngine {
         return false;
     }
 
-    private static JsonValue withSub(JsonValue element, Attribute sub, JsonValue value) {
-        JsonObject object = element instanceof JsonObject o ? o
-                : Json.createObjectBuilder().add("value", element).build();
+    private static JsonObject withSub(JsonObject object, Attribute sub, JsonValue value) {
         String key = findKey(object, sub.name()).orElse(sub.name());
         return with(object, key, value);
-    }
-
-    /** RFC 7644 §3.5.2: a value set to primary makes every other value of the attribute non-primary. */
-    private static JsonValue withSinglePrimary(List<JsonValue> elements, List<JsonValue> touched) {
-        boolean newPrimary = touched.stream().anyMatch(PatchEngine::isPrimary);
-        if (!newPrimary) {
-            return array(elements);
-        }
-        JsonValue keep = touched.stream().filter(PatchEngine::isPrimary).reduce((a, b) -> b).orElseThrow();
-        List<JsonValue> result = new ArrayList<>();
-        for (JsonValue element : elements) {
-            if (element != keep && isPrimary(element)) {
-                JsonObject object = element.asJsonObject();
-                result.add(with(object, findKey(object, "primary").orElse("primary"), JsonValue.FALSE));
-            } else {
-                result.add(element);
-            }
-        }
-        return array(result);
-    }
-
-    /** Where {@code candidate} already is among {@code elements}: an equal value, or the same value and type. */
-    private static int indexOfSame(List<JsonValue> elements, JsonValue candidate) {
-        int equal = elements.indexOf(candidate);
-        if (equal >= 0 || !(candidate instanceof JsonObject)) {
-            return equal;
-        }
-        Optional<String> value = valueOf(candidate);
-        if (value.isEmpty()) {
-            return -1;
-        }
-        Optional<String> type = typeOf(candidate);
-        for (int i = 0; i < elements.size(); i++) {
-            JsonValue element = elements.get(i);
-            if (element instanceof JsonObject && value.equals(valueOf(element)) && sameType(type, typeOf(element))) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static boolean sameType(Optional<String> a, Optional<String> b) {
-        return a.isEmpty() || b.isEmpty() || a.get().equalsIgnoreCase(b.get());
-    }
-
-    private static Optional<String> typeOf(JsonValue element) {
-        JsonObject object = element.asJsonObject();
-        return findKey(object, "type").map(object::get)
-                .filter(JsonString.class::isInstance).map(v -> ((JsonString) v).getString());
-    }
-
-    private static boolean isPrimary(JsonValue element) {
-        if (!(element instanceof JsonObject object)) {
-            return false;
-        }
-        JsonValue primary = findKey(object, "primary").map(object::get).orElse(null);
-        return primary == JsonValue.TRUE
-                || (primary instanceof JsonString s && s.getString().equalsIgnoreCase("true"));
-    }
-
-    private static Optional<String> valueOf(JsonValue element) {
-        if (element instanceof JsonString s) {
-            return Optional.of(s.getString());
-        }
-        if (element instanceof JsonObject object) {
-            return findKey(object, "value").map(object::get)
-                    .filter(JsonString.class::isInstance).map(v -> ((JsonString) v).getString());
-        }
-        return Optional.empty();
     }
 
     private static boolean sameValue(JsonValue current, JsonValue given) {
@@ -339,22 +296,6 @@ public final class PatchEngine {
             return a.getString().equals(b.getString());
         }
         return current.equals(given);
-    }
-
-    private static List<JsonValue> elements(JsonValue value) {
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            return List.of();
-        }
-        return value.getValueType() == JsonValue.ValueType.ARRAY ? value.asJsonArray() : List.of(value);
-    }
-
-    private static JsonValue array(List<JsonValue> elements) {
-        if (elements.isEmpty()) {
-            return null;
-        }
-        JsonArrayBuilder builder = Json.createArrayBuilder();
-        elements.forEach(builder::add);
-        return builder.build();
     }
 
     private static JsonObject objectOrEmpty(JsonObject document, String key) {
@@ -369,15 +310,5 @@ public final class PatchEngine {
             result = with(result, findKey(result, key).orElse(key), given.get(key));
         }
         return result;
-    }
-
-    static JsonObject with(JsonObject object, String key, JsonValue value) {
-        JsonObjectBuilder builder = Json.createObjectBuilder(object);
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            builder.remove(key);
-        } else {
-            builder.add(key, value);
-        }
-        return builder.build();
     }
 }

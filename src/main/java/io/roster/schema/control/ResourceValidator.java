@@ -38,6 +38,8 @@ import java.util.Set;
  * does {@code {"value": ""}}).</li>
  * <li>Values of the wrong JSON type, strings over their length limit, more than one {@code primary: true}, and
  * missing required attributes are 400 {@code invalidValue}.</li>
+ * <li>Replacing a stored resource, an immutable attribute that has a value must keep it: 400 {@code mutability}
+ * ({@link ImmutableAttributes}).</li>
  * </ul>
  */
 public final class ResourceValidator {
@@ -46,6 +48,17 @@ public final class ResourceValidator {
 
     public ResourceValidator(ResourceType type) {
         this.type = type;
+    }
+
+    /**
+     * The canonical form of {@code input} as the new state of the resource whose stored document is
+     * {@code stored} (PUT, and the result of PATCH): besides what {@link #normalize(JsonObject)} checks, immutable
+     * attributes that have a value keep it (RFC 7644 §3.5.1).
+     */
+    public JsonObject normalize(JsonObject stored, JsonObject input) {
+        JsonObject document = normalize(input);
+        ImmutableAttributes.checkReplacement(type, stored, document);
+        return document;
     }
 
     public JsonObject normalize(JsonObject input) {

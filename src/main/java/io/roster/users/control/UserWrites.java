@@ -26,7 +26,7 @@ public class UserWrites {
     Passwords passwords;
 
     public User create(String realm, JsonObject input) {
-        Validated validated = validate(input);
+        Validated validated = validate(VALIDATOR.normalize(input));
         User user = store.create(realm, validated.attributes());
         if (validated.password() != null) {
             user.changePassword(passwords.protect(validated.password()));
@@ -34,8 +34,9 @@ public class UserWrites {
         return user;
     }
 
+    /** PUT, and the result of PATCH: the same schema rules, immutable attributes included, decide both. */
     public void replace(User user, JsonObject input) {
-        Validated validated = validate(input);
+        Validated validated = validate(VALIDATOR.normalize(UserRepresentation.document(user), input));
         store.update(user, validated.attributes());
         if (validated.password() != null) {
             user.changePassword(passwords.protect(validated.password()));
@@ -45,8 +46,7 @@ public class UserWrites {
     private record Validated(UserAttributes attributes, String password) {
     }
 
-    private static Validated validate(JsonObject input) {
-        JsonObject document = VALIDATOR.normalize(input);
+    private static Validated validate(JsonObject document) {
         String password = document.get("password") instanceof JsonString s ? s.getString() : null;
         var stored = Json.createObjectBuilder(document).remove("password");
         if (!document.containsKey("active")) {

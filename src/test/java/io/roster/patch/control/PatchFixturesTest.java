@@ -37,7 +37,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Runs every {@code src/test/resources/patch/*.json} fixture the way {@code PATCH /Users/{id}} and
  * {@code PATCH /Groups/{id}} do: parse the PatchOp body, apply it to the stored canonical document plus its
  * {@code id}, then normalize the result with the same validator PUT uses. A fixture either names the expected
- * canonical document ({@code after}, without {@code id}) or the expected error ({@code error}).
+ * canonical document ({@code after}, without {@code id}) or the expected error ({@code error}: {@code status},
+ * {@code scimType} and, optionally, the index of the failing {@code operation}, which the detail must name).
  */
 class PatchFixturesTest {
 
@@ -113,6 +114,10 @@ class PatchFixturesTest {
                                 .as("%s: scimType (%s)", file, e.detail())
                                 .isEqualTo(error.getString("scimType", null));
                         assertThat(e.detail()).as("%s: detail", file).isNotBlank();
+                        if (error.containsKey("operation")) {
+                            assertThat(e.detail()).as("%s: the detail names the failing operation", file)
+                                    .startsWith("Operations[" + error.getInt("operation") + "]");
+                        }
                     });
             return;
         }
@@ -133,7 +138,7 @@ class PatchFixturesTest {
             JsonObject body) {
         List<PatchOperation> operations = PatchRequest.fromJson(body).operations();
         JsonObject patched = new PatchEngine(type).apply(current, operations);
-        return validator.normalize(patched);
+        return validator.normalize(current, patched);
     }
 
     private static ResourceType type(String name) {

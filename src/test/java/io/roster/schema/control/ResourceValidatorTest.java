@@ -5,12 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.roster.protocol.entity.ScimException;
 import io.roster.protocol.entity.ScimType;
+import io.roster.schema.entity.Attribute;
 import io.roster.schema.entity.CoreSchemas;
+import io.roster.schema.entity.Mutability;
+import io.roster.schema.entity.ResourceType;
+import io.roster.schema.entity.Schema;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.util.List;
 import java.util.stream.Stream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
@@ -372,6 +377,50 @@ class ResourceValidatorTest {
                 """.formatted(ENTERPRISE)));
 
         assertThat(normalized).isEqualTo(json("{\"displayName\": \"G\"}"));
+    }
+
+    // --- replacing a stored resource: immutable attributes (RFC 7643 §2.2, RFC 7644 §3.5.1) ------------------
+
+    /** A resource type with an immutable attribute and an immutable sub-attribute (the core schemas have none). */
+    private static final ResourceType BADGES = new ResourceType("Badge", "/Badges", "Badge",
+            new Schema("urn:example:scim:schemas:Badge", "Badge", "Badge", List.of(
+                    Attribute.string("displayName", "Name").asRequired(),
+                    Attribute.string("serial", "Serial number").with(Mutability.IMMUTABLE),
+                    Attribute.complex("issuer", "Issuer",
+                            Attribute.string("value", "Issuer id").with(Mutability.IMMUTABLE),
+                            Attribute.string("display", "Issuer name")))),
+            List.of());
+
+    private final ResourceValidator badges = new ResourceValidator(BADGES);
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"displayName\": \"B\", \"serial\": \"S-2\", \"issuer\": {\"value\": \"i1\"}}",
+            "{\"displayName\": \"B\", \"issuer\": {\"value\": \"i1\"}}",
+            "{\"displayName\": \"B\", \"serial\": \"S-1\", \"issuer\": {\"value\": \"i2\"}}",
+            "{\"displayName\": \"B\", \"serial\": \"S-1\", \"issuer\": {\"display\": \"Issuer\"}}",
+            "{\"displayName\": \"B\", \"serial\": \"S-1\"}"})
+    void refusesToChangeOrRemoveAnImmutableValue(String replacement) {
+        JsonObject stored = json("{\"displayName\": \"A\", \"serial\": \"S-1\", \"issuer\": {\"value\": \"i1\"}}");
+
+        assertThatThrownBy(() -> badges.normalize(stored, json(replacement)))
+                .isInstanceOfSatisfying(ScimException.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.scimType()).as(e.detail()).isEqualTo(ScimType.MUTABILITY);
+                    assertThat(e.detail()).contains("immutable");
+                });
+    }
+
+    @Test
+    void letsAnImmutableValueBeSetWhileItHasNoneAndKeptAsItIs() {
+        JsonObject unset = json("{\"displayName\": \"A\", \"issuer\": {\"display\": \"Issuer\"}}");
+        JsonObject set = json("{\"displayName\": \"B\", \"serial\": \"S-1\", \"issuer\": {\"value\": \"i1\", "
+                + "\"display\": \"Issuer\"}}");
+
+        assertThat(badges.normalize(unset, set)).isEqualTo(set);
+        assertThat(badges.normalize(set, json("{\"displayName\": \"C\", \"serial\": \"s-1\", "
+                + "\"issuer\": {\"value\": \"I1\"}}"))).as("not case-exact: the same value in another case")
+                .containsEntry("displayName", Json.createValue("C"));
     }
 
     private static void assertInvalidValue(ThrowingCallable call) {
