@@ -10,6 +10,7 @@ import io.roster.patch.entity.PatchOp;
 import io.roster.patch.entity.PatchOperation;
 import io.roster.protocol.entity.ScimException;
 import io.roster.schema.entity.CoreSchemas;
+import io.roster.schema.entity.Mutability;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -70,7 +71,12 @@ public class GroupPatch {
         if (!isMembers(path.attribute())) {
             return 0;
         }
-        if (path.attribute().subAttribute() != null || path.subAttribute() != null) {
+        String sub = path.subAttribute() != null ? path.subAttribute() : path.attribute().subAttribute();
+        if (sub != null) {
+            if (isImmutableMemberAttribute(sub)) {
+                throw ScimException.mutability("'members." + sub + "' is immutable (RFC 7643 §4.2): remove the "
+                        + "member and add another instead of changing \"" + operation.pathText() + "\"");
+            }
             throw ScimException.invalidPath("Roster keeps no attributes per member: add or remove members by "
                     + "their value instead of changing \"" + operation.pathText() + "\"");
         }
@@ -92,6 +98,11 @@ public class GroupPatch {
                     ? memberships.removeAll(group)
                     : memberships.remove(group, MemberIds.of(value));
         };
+    }
+
+    private static boolean isImmutableMemberAttribute(String name) {
+        return CoreSchemas.GROUP_SCHEMA.attribute("members").flatMap(members -> members.subAttribute(name))
+                .map(sub -> sub.mutability() == Mutability.IMMUTABLE).orElse(false);
     }
 
     private static boolean isMembers(AttributePath path) {

@@ -115,6 +115,9 @@ class GroupPatchTest {
                 "{\"op\": \"add\", \"path\": \"members[value eq \\\"a\\\"]\", \"value\": {\"value\": \"a\"}}");
         assertError("invalidFilter", "Operations[0]", "{\"op\": \"remove\", \"path\": \"members[display eq \\\"A\\\"]\"}");
         assertError("invalidPath", "Operations[0]", "{\"op\": \"replace\", \"path\": \"members.display\", \"value\": \"A\"}");
+        assertError("mutability", "Operations[1]", "{\"op\": \"add\", \"path\": \"members\", \"value\": [\"b\"]}",
+                "{\"op\": \"replace\", \"path\": \"members[value eq \\\"a\\\"].value\", \"value\": \"b\"}");
+        assertError("mutability", "Operations[0]", "{\"op\": \"remove\", \"path\": \"members.type\"}");
         assertError("invalidValue", "Operations[0]", "{\"op\": \"add\", \"path\": \"members\", \"value\": [{\"display\": \"A\"}]}");
         assertError("mutability", "Operations[0]", "{\"op\": \"replace\", \"value\": {\"id\": \"other\"}}");
         assertError("invalidValue", "'displayName' is required", "{\"op\": \"remove\", \"path\": \"displayName\"}");
