@@ -5,15 +5,13 @@ import static io.roster.testing.ScimAssertions.assertError;
 import static io.roster.testing.ScimAssertions.assertOk;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.roster.testing.Deployments;
 import io.roster.testing.Reply;
-import io.roster.testing.ScimHttp;
+import io.roster.testing.ScimIT;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -27,39 +25,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Groups as Okta (Group Push, OIN PATCH and AIW GET + PUT flavours) and Microsoft Entra provision them, request
  * by request (protocol notes §1.9, §3.1–3.4), plus membership rules, concurrency and a large group.
  */
-@ExtendWith(ArquillianExtension.class)
-class GroupsIT {
+class GroupsIT extends ScimIT {
 
     private static final String GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
     private static final String ENTRA_GROUP = "http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group";
     private static final String PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.roster();
-    }
 
-    @ArquillianResource
-    URL url;
 
-    ScimHttp http;
 
-    @BeforeEach
-    void client() {
-        http = new ScimHttp(url);
-    }
 
     /** OIN Group Push with PATCH (§1.9): lookup, create, rename with id, membership PATCHes, delete. */
     @Test

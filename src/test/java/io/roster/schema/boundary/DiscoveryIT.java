@@ -5,43 +5,23 @@ import static io.roster.testing.ScimAssertions.assertError;
 import static io.roster.testing.ScimAssertions.assertOk;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.roster.testing.Deployments;
-import io.roster.testing.ScimHttp;
+import io.roster.testing.ScimIT;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import java.net.URL;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Discovery (RFC 7644 §4) tells the truth: what /Schemas describes is what /Users accepts and returns. */
-@ExtendWith(ArquillianExtension.class)
-class DiscoveryIT {
+class DiscoveryIT extends ScimIT {
 
     private static final String USER = "urn:ietf:params:scim:schemas:core:2.0:User";
     private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.roster();
-    }
 
-    @ArquillianResource
-    URL url;
 
-    ScimHttp http;
 
-    @BeforeEach
-    void client() {
-        http = new ScimHttp(url);
-    }
 
     @Test
     void serviceProviderConfigSaysWhatIsSupported() {

@@ -9,12 +9,11 @@ import io.roster.filter.control.FilterParser;
 import io.roster.filter.entity.AttributePath;
 import io.roster.schema.entity.Attribute;
 import io.roster.schema.entity.CoreSchemas;
-import io.roster.testing.Deployments;
 import io.roster.testing.Reply;
 import io.roster.testing.ScimHttp;
+import io.roster.testing.ScimIT;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -24,33 +23,20 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The query engine over HTTP: every operator, logical combination, value path, extension path and typed
  * comparison against a fixture population, with exact result sets; generated filters whose SQL results must equal
  * the in-memory matcher's; sorting; POST /.search; hostile filters.
  */
-@ExtendWith(ArquillianExtension.class)
-class QueryIT {
+class QueryIT extends ScimIT {
 
     private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.roster();
-    }
 
-    @ArquillianResource
-    URL url;
 
-    ScimHttp http;
 
     /** The fixture users of this test, by their userName's short name, as Roster returns them. */
     final Map<String, JsonObject> users = new LinkedHashMap<>();
@@ -58,7 +44,6 @@ class QueryIT {
 
     @BeforeEach
     void population() {
-        http = new ScimHttp(url);
         tag = "q" + UUID.randomUUID().toString().substring(0, 8);
         create("alice", """
                 "name": {"givenName": "Alice", "familyName": "Anders"}, "title": "engineer", "active": true,

@@ -17,48 +17,29 @@ import com.unboundid.scim2.common.types.Email;
 import com.unboundid.scim2.common.types.Name;
 import com.unboundid.scim2.common.types.UserResource;
 import com.unboundid.scim2.common.utils.JsonUtils;
-import io.roster.testing.Deployments;
 import io.roster.testing.ScimHttp;
+import io.roster.testing.ScimIT;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
-import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.glassfish.jersey.client.HttpUrlConnectorProvider;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Microsoft Entra ID's user requests (protocol notes §3), and a strict third-party SCIM client library that must
  * accept every response Roster produces.
  */
-@ExtendWith(ArquillianExtension.class)
-class EntraUsersIT {
+class EntraUsersIT extends ScimIT {
 
     private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.roster();
-    }
 
-    @ArquillianResource
-    URL url;
 
-    ScimHttp http;
 
-    @BeforeEach
-    void client() {
-        http = new ScimHttp(url);
-    }
 
     /** Test Connection: a random GUID as matching attribute must give an empty list, not a 404 (§3.1). */
     @Test

@@ -5,13 +5,12 @@ import static io.roster.testing.ScimAssertions.assertError;
 import static io.roster.testing.ScimAssertions.assertOk;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.roster.testing.Deployments;
 import io.roster.testing.Reply;
 import io.roster.testing.ScimHttp;
+import io.roster.testing.ScimIT;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,38 +21,20 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Okta's user lifecycle, request by request, as Okta and its Runscope SPEC suite send it (protocol notes §1, §2).
  */
-@ExtendWith(ArquillianExtension.class)
-class OktaUsersIT {
+class OktaUsersIT extends ScimIT {
 
     private static final String USER = "urn:ietf:params:scim:schemas:core:2.0:User";
     private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
     private static final String PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.roster();
-    }
 
-    @ArquillianResource
-    URL url;
 
-    ScimHttp http;
 
-    @BeforeEach
-    void client() {
-        http = new ScimHttp(url);
-    }
 
     /** The Runscope SPEC test (Okta-SCIM-20-SPEC-Test.json), its required steps with its exact headers. */
     @Test
