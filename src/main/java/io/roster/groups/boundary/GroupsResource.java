@@ -10,6 +10,7 @@ import io.roster.groups.control.MemberCursor;
 import io.roster.groups.control.MemberFields;
 import io.roster.groups.entity.Group;
 import io.roster.patch.entity.PatchRequest;
+import io.roster.protocol.control.Preconditions;
 import io.roster.search.control.SearchRequests;
 import io.roster.search.entity.SearchRequest;
 import io.roster.protocol.entity.ScimException;
@@ -36,6 +37,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
@@ -72,6 +74,9 @@ public class GroupsResource {
     @Context
     UriInfo uriInfo;
 
+    @Context
+    HttpHeaders headers;
+
     @POST
     @Consumes({"application/scim+json", "application/json"})
     @RolesAllowed(Scopes.WRITE)
@@ -91,7 +96,12 @@ public class GroupsResource {
     @Transactional
     public Response get(@PathParam("id") String id, @QueryParam("attributes") String attributes,
             @QueryParam("excludedAttributes") String excludedAttributes) {
-        return ok(find(id), projection(attributes, excludedAttributes));
+        Group group = find(id);
+        if (Preconditions.notModified(headers.getRequestHeader(HttpHeaders.IF_NONE_MATCH),
+                GroupRepresentation.etag(group))) {
+            return Response.notModified(etag(group)).build();
+        }
+        return ok(group, projection(attributes, excludedAttributes));
     }
 
     @GET
@@ -170,8 +180,12 @@ public class GroupsResource {
         return store.find(Realms.DEFAULT, id).orElseThrow(() -> notFound(id));
     }
 
+    /** The group to change, locked, and only if it still is the version the client's If-Match names. */
     private Group findForUpdate(String id) {
-        return store.findForUpdate(Realms.DEFAULT, id).orElseThrow(() -> notFound(id));
+        Group group = store.findForUpdate(Realms.DEFAULT, id).orElseThrow(() -> notFound(id));
+        Preconditions.checkIfMatch(headers.getRequestHeader(HttpHeaders.IF_MATCH), GroupRepresentation.etag(group),
+                "Group " + id);
+        return group;
     }
 
     private static ScimException notFound(String id) {

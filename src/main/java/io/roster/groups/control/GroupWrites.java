@@ -38,18 +38,24 @@ public class GroupWrites {
      * PUT (RFC 7644 §3.5.1) of a locked group: displayName and externalId are replaced; the members become the
      * ones given ({@code []} or {@code null} empties the group). Without {@code members} in the body they stay as
      * they are, which §3.5.1 allows for an attribute the client does not assert, and which keeps a large group
-     * safe from a client that renames it with PUT.
+     * safe from a client that renames it with PUT. A PUT that changes nothing writes nothing and keeps the
+     * version: the representation is the same, and so is its entity tag (RFC 7232 §2.3).
      */
     public void replace(Group group, JsonObject input) {
         Validated validated = validate(input, VALIDATOR.normalize(GroupRepresentation.document(group), input));
-        validated.members().ifPresent(ids -> memberships.replace(group, ids));
-        store.update(group, validated.attributes());
+        int membersChanged = validated.members().map(ids -> memberships.replace(group, ids)).orElse(0);
+        if (!store(group, validated.attributes()) && membersChanged > 0) {
+            store.touch(group);
+        }
     }
 
     /** Stores a patched document (without members); false when nothing changed. */
     public boolean update(Group group, JsonObject patched) {
-        GroupAttributes attributes = validate(patched,
-                VALIDATOR.normalize(GroupRepresentation.document(group), patched)).attributes();
+        return store(group, validate(patched,
+                VALIDATOR.normalize(GroupRepresentation.document(group), patched)).attributes());
+    }
+
+    private boolean store(Group group, GroupAttributes attributes) {
         if (attributes.document().equals(group.document())) {
             return false;
         }

@@ -67,7 +67,6 @@ public class Group {
         this.id = id;
         this.realm = realm;
         this.created = created;
-        this.lastModified = created;
     }
 
     public Long pk() {
@@ -112,14 +111,14 @@ public class Group {
         this.displayNameKey = GroupAttributes.key(attributes.displayName());
         this.externalId = attributes.externalId();
         this.document = attributes.document();
-        this.lastModified = now;
+        touch(now);
     }
 
     /**
-     * Records a change of the members: a later lastModified, and so a new version. lastModified moves forward
-     * even within the same millisecond, so that every change gets a version of its own.
+     * Records a change (of the members, say): a later lastModified, and so a new version. lastModified moves
+     * forward even within the same millisecond, so that every change gets a version of its own.
      */
     public void touch(Instant now) {
-        this.lastModified = now.isAfter(lastModified) ? now : lastModified.plusMillis(1);
+        this.lastModified = lastModified == null || now.isAfter(lastModified) ? now : lastModified.plusMillis(1);
     }
 }

@@ -65,6 +65,11 @@ public class ScimException extends RuntimeException {
         return new ScimException(404, null, detail);
     }
 
+    /** RFC 7644 §3.14: If-Match names a version that is no longer the resource's. */
+    public static ScimException preconditionFailed(String detail) {
+        return new ScimException(412, null, detail);
+    }
+
     public static ScimException payloadTooLarge(String detail) {
         return new ScimException(413, null, detail);
     }

@@ -59,7 +59,7 @@ public class DiscoveryResource {
                 .add("filter", Json.createObjectBuilder().add("supported", true).add("maxResults", maxResults))
                 .add("changePassword", supported("hash".equalsIgnoreCase(passwordStorage.trim())))
                 .add("sort", supported(true))
-                .add("etag", supported(false))
+                .add("etag", supported(true))
                 .add("authenticationSchemes", Json.createArrayBuilder().add(Json.createObjectBuilder()
                         .add("type", "oauthbearertoken")
                         .add("name", "Bearer token")

@@ -3,6 +3,7 @@ package io.roster.users.boundary;
 import io.roster.groups.control.UserGroups;
 import io.roster.patch.control.PatchEngine;
 import io.roster.patch.entity.PatchRequest;
+import io.roster.protocol.control.Preconditions;
 import io.roster.protocol.entity.ListResponse;
 import io.roster.search.control.SearchRequests;
 import io.roster.search.entity.SearchRequest;
@@ -36,6 +37,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
@@ -65,6 +67,9 @@ public class UsersResource {
     @Context
     UriInfo uriInfo;
 
+    @Context
+    HttpHeaders headers;
+
     @POST
     @Consumes({"application/scim+json", "application/json"})
     @RolesAllowed(Scopes.WRITE)
@@ -86,6 +91,10 @@ public class UsersResource {
     public Response get(@PathParam("id") String id, @QueryParam("attributes") String attributes,
             @QueryParam("excludedAttributes") String excludedAttributes) {
         User user = find(id);
+        if (Preconditions.notModified(headers.getRequestHeader(HttpHeaders.IF_NONE_MATCH),
+                UserRepresentation.etag(user))) {
+            return Response.notModified(etag(user)).build();
+        }
         return ok(user, projection(attributes, excludedAttributes));
     }
 
@@ -134,7 +143,7 @@ public class UsersResource {
     @Transactional
     public Response replace(@PathParam("id") String id, JsonObject body, @QueryParam("attributes") String attributes,
             @QueryParam("excludedAttributes") String excludedAttributes) {
-        User user = find(id);
+        User user = findForUpdate(id);
         writes.replace(user, body);
         return ok(user, projection(attributes, excludedAttributes));
     }
@@ -147,7 +156,7 @@ public class UsersResource {
     public Response patch(@PathParam("id") String id, JsonObject body, @QueryParam("attributes") String attributes,
             @QueryParam("excludedAttributes") String excludedAttributes) {
         PatchRequest request = PatchRequest.fromJson(body);
-        User user = find(id);
+        User user = findForUpdate(id);
         JsonObject current = Json.createObjectBuilder(UserRepresentation.document(user)).add("id", user.id()).build();
         JsonObject patched = new PatchEngine(CoreSchemas.USER_TYPE).apply(current, request.operations());
         writes.replace(user, patched);
@@ -159,13 +168,27 @@ public class UsersResource {
     @RolesAllowed(Scopes.WRITE)
     @Transactional
     public Response delete(@PathParam("id") String id) {
-        store.delete(find(id));
+        store.delete(findForUpdate(id));
         return Response.noContent().build();
     }
 
     private User find(String id) {
-        return store.find(Realms.DEFAULT, id)
-                .orElseThrow(() -> ScimException.notFound("No user with id '" + id + "'"));
+        return store.find(Realms.DEFAULT, id).orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * The user to change, locked until the transaction ends (concurrent writes of one user run one after the
+     * other, none lost), and only if it still is the version the client's If-Match names (RFC 7644 §3.14).
+     */
+    private User findForUpdate(String id) {
+        User user = store.findForUpdate(Realms.DEFAULT, id).orElseThrow(() -> notFound(id));
+        Preconditions.checkIfMatch(headers.getRequestHeader(HttpHeaders.IF_MATCH), UserRepresentation.etag(user),
+                "User " + id);
+        return user;
+    }
+
+    private static ScimException notFound(String id) {
+        return ScimException.notFound("No user with id '" + id + "'");
     }
 
     private Response ok(User user, Projection projection) {

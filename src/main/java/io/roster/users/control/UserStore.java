@@ -10,8 +10,11 @@ import io.roster.users.entity.User;
 import io.roster.users.entity.UserAttributes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -28,15 +31,21 @@ public class UserStore {
     public record SearchResult(long total, List<User> users) {
     }
 
-    public User create(String realm, UserAttributes attributes) {
+    /** A new user; {@code passwordHash} is what to keep of the password sent with it, or null. */
+    public User create(String realm, UserAttributes attributes, String passwordHash) {
         checkUserNameFree(realm, attributes.userName(), null);
         User user = new User(UUID.randomUUID().toString(), realm, now());
         user.update(attributes, user.created());
+        user.changePassword(passwordHash);
         em.persist(user);
         flush(attributes.userName());
         return user;
     }
 
+    /**
+     * Writes the user's new attributes (and whatever else the caller changed on it before) with one UPDATE, so the
+     * version moves once per write and the version a response shows is the one committed.
+     */
     public void update(User user, UserAttributes attributes) {
         checkUserNameFree(user.realm(), attributes.userName(), user.id());
         user.update(attributes, now());
@@ -49,14 +58,23 @@ public class UserStore {
     }
 
     public Optional<User> find(String realm, String id) {
-        if (id == null || id.length() > 36) {
-            return Optional.empty();
-        }
+        return query(realm, id).getResultStream().findFirst();
+    }
+
+    /**
+     * The user, locked until the transaction ends. PUT, PATCH and DELETE take this lock before they read the
+     * document they change, so concurrent writes of one user run one after the other, each on the latest version:
+     * none is lost, and none fails for having read a stale one.
+     */
+    public Optional<User> findForUpdate(String realm, String id) {
+        return query(realm, id).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
+    }
+
+    private TypedQuery<User> query(String realm, String id) {
+        String wanted = id == null || id.length() > 36 ? "" : id;
         return em.createQuery("select u from User u where u.id = :id and u.realm = :realm", User.class)
-                .setParameter("id", id)
-                .setParameter("realm", realm)
-                .getResultStream()
-                .findFirst();
+                .setParameter("id", wanted)
+                .setParameter("realm", realm);
     }
 
     public SearchResult search(String realm, SearchRequest request) {
@@ -73,11 +91,16 @@ public class UserStore {
         return new ResourceSearch<>(em, User.class, UserAttributeMapping.INSTANCE).page(realm, filter, sort, offset, count);
     }
 
+    /**
+     * Whether another user holds the userName. The lookup does not flush what the caller already changed on the
+     * user (a new password hash): that would be an UPDATE of its own, and a second version for one write.
+     */
     private void checkUserNameFree(String realm, String userName, String exceptId) {
         List<String> holders = em.createQuery(
                         "select u.id from User u where u.realm = :realm and u.userNameKey = :key", String.class)
                 .setParameter("realm", realm)
                 .setParameter("key", UserAttributes.key(userName))
+                .setFlushMode(FlushModeType.COMMIT)
                 .getResultList();
         if (holders.stream().anyMatch(id -> !id.equals(exceptId))) {
             throw taken(userName);

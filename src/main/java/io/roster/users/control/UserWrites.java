@@ -27,20 +27,21 @@ public class UserWrites {
 
     public User create(String realm, JsonObject input) {
         Validated validated = validate(VALIDATOR.normalize(input));
-        User user = store.create(realm, validated.attributes());
-        if (validated.password() != null) {
-            user.changePassword(passwords.protect(validated.password()));
-        }
-        return user;
+        String passwordHash = validated.password() == null ? null : passwords.protect(validated.password());
+        return store.create(realm, validated.attributes(), passwordHash);
     }
 
     /** PUT, and the result of PATCH: the same schema rules, immutable attributes included, decide both. */
     public void replace(User user, JsonObject input) {
         Validated validated = validate(VALIDATOR.normalize(UserRepresentation.document(user), input));
-        store.update(user, validated.attributes());
+        if (validated.password() == null && validated.attributes().document().equals(user.document())) {
+            return; // nothing changes: no write, and the same representation keeps its entity tag (RFC 7232 §2.3)
+        }
+        // the password before the store writes the row: one UPDATE, so the version moves once per write
         if (validated.password() != null) {
             user.changePassword(passwords.protect(validated.password()));
         }
+        store.update(user, validated.attributes());
     }
 
     private record Validated(UserAttributes attributes, String password) {

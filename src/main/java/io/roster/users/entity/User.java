@@ -82,7 +82,6 @@ public class User {
         this.id = id;
         this.realm = realm;
         this.created = created;
-        this.lastModified = created;
     }
 
     public Long pk() {
@@ -133,7 +132,10 @@ public class User {
         return version;
     }
 
-    /** Replaces the user's attributes; the derived lookup columns follow. */
+    /**
+     * Replaces the user's attributes; the derived lookup columns follow. lastModified moves forward even within the
+     * same millisecond, so that every write is a change and gets a version of its own.
+     */
     public void update(UserAttributes attributes, Instant now) {
         this.userName = attributes.userName();
         this.userNameKey = UserAttributes.key(attributes.userName());
@@ -145,7 +147,7 @@ public class User {
             this.values.clear();
             this.values.addAll(attributes.values());
         }
-        this.lastModified = now;
+        this.lastModified = lastModified == null || now.isAfter(lastModified) ? now : lastModified.plusMillis(1);
     }
 
     public void changePassword(String hash) {
