@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.Locale;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -63,7 +64,7 @@ public class UrlDataSource implements DataSource {
         switch (kind) {
             case H2 -> {
                 var h2 = new org.h2.jdbcx.JdbcDataSource();
-                h2.setURL(url);
+                h2.setURL(withLockTimeout(url));
                 h2.setUser(user);
                 h2.setPassword(password);
                 return h2;
@@ -77,6 +78,15 @@ public class UrlDataSource implements DataSource {
             }
             default -> throw new SQLException("Unsupported database URL (expected jdbc:h2: or jdbc:postgresql:)");
         }
+    }
+
+    /**
+     * H2 gives up waiting for a row lock after two seconds by default. Writers of one user or group take its row
+     * lock and hold it for the whole request, so under load a writer may well wait longer than that for its turn:
+     * ten seconds, unless the URL sets its own LOCK_TIMEOUT.
+     */
+    static String withLockTimeout(String url) {
+        return url.toUpperCase(Locale.ROOT).contains(";LOCK_TIMEOUT=") ? url : url + ";LOCK_TIMEOUT=10000";
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.roster.protocol.boundary;
 
+import io.roster.protocol.control.LockConflict;
 import io.roster.protocol.control.UniqueViolation;
 import io.roster.protocol.entity.ScimType;
 import jakarta.persistence.PersistenceException;
@@ -7,13 +8,19 @@ import jakarta.transaction.TransactionalException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * A unique constraint that fails at commit (two clients racing to create the same userName) is a 409
- * {@code uniqueness}, like the check that runs before the write; anything else goes to the fallback mapper.
+ * {@code uniqueness}, like the check that runs before the write. A write that lost a race for a row lock (its wait
+ * timed out, or a deadlock) is a 409 too: the transaction rolled back, nothing changed, and the client may retry.
+ * Anything else goes to the fallback mapper.
  */
 @Provider
 public class PersistenceFailureMapper implements ExceptionMapper<RuntimeException> {
+
+    private static final Logger LOG = Logger.getLogger(PersistenceFailureMapper.class.getName());
 
     private final FallbackExceptionMapper fallback = new FallbackExceptionMapper();
 
@@ -22,6 +29,11 @@ public class PersistenceFailureMapper implements ExceptionMapper<RuntimeExceptio
         if ((e instanceof PersistenceException || e instanceof TransactionalException) && UniqueViolation.in(e)) {
             return ErrorResponses.of(409, ScimType.UNIQUENESS,
                     "Another resource already has this unique value");
+        }
+        if (LockConflict.in(e)) {
+            LOG.log(Level.WARNING, "A write lost a race for a row lock; answered 409", e);
+            return ErrorResponses.of(409, null, "Another request was changing the same resource and this one "
+                    + "could not wait for it; nothing was changed, retry the request");
         }
         return fallback.toResponse(e);
     }
