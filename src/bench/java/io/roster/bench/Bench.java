@@ -1,0 +1,413 @@
+package io.roster.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The Roster benchmark (BENCHMARKS.md), run by {@code mvn -B -Pbench verify}: starts the bundle on a fresh
+ * database (H2 or a throwaway PostgreSQL), measures the floors (a no-op JAX-RS WAR on the same Payara, raw JDBC
+ * batch inserts into the same database), runs the six workloads as Gatling simulations in this JVM, fills the
+ * realm through SQL between them, samples the server's RSS and start-up time, and writes results.json,
+ * results.md, SVG charts and Gatling's HTML reports to {@code bench.out}.
+ *
+ * <p>With {@code -Dbench.url=<SCIM base URL> -Dbench.token=<token>} the same workloads run against that server
+ * instead (users loaded through its API; no floors, no memory figures).
+ */
+public final class Bench {
+
+    private static final String TOKEN = "roster-bench-token-0123456789abcdef0123456789abcdef";
+
+    private final Scale scale;
+    private final String scaleName;
+    private final String db;
+    private final Path out;
+    private final Path bundle;
+    private final Path preboot;
+    private final Path basedir;
+    private final boolean external;
+    private final Results results;
+    private final List<String> serverJvm;
+    private Server server;
+    private String jdbcUrl;
+    private Path pgDir;
+    private Path floorWar;
+
+    private Bench() {
+        this.scaleName = System.getProperty("bench.scale", "full");
+        this.scale = new Scale(scaleName);
+        String url = System.getProperty("bench.url", "").trim();
+        this.external = !url.isEmpty();
+        this.db = external ? "external" : System.getProperty("bench.db", "h2");
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        this.out = Path.of(System.getProperty("bench.out", "target/bench")).resolve(db + "-" + scaleName + "-" + stamp)
+                .toAbsolutePath();
+        this.bundle = Path.of(System.getProperty("bench.bundle", "target/roster.jar"));
+        this.preboot = Path.of(System.getProperty("bench.preboot", "src/test/resources/it-preboot.asadmin"));
+        this.basedir = Path.of(System.getProperty("bench.basedir", "."));
+        String jvm = System.getProperty("bench.serverJvm", "").trim();
+        this.serverJvm = jvm.isEmpty() ? List.of() : Arrays.asList(jvm.split("\\s+"));
+        this.results = new Results(scaleName, db, scale.sizes);
+        if (external) {
+            Ctx.scimBase = url.replaceAll("/+$", "");
+            Ctx.token = System.getProperty("bench.token", "");
+        } else {
+            Ctx.token = TOKEN;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("gatling.data.enableAnalytics", "false");
+        Bench bench = new Bench();
+        int status = 0;
+        try {
+            bench.run();
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            bench.results.note("The run stopped early: " + e);
+            status = 1;
+        } finally {
+            bench.cleanUp();
+            bench.results.write(bench.out);
+            Report.write(bench.results, bench.out);
+            System.out.println("Benchmark results: " + bench.out.resolve("results.md"));
+        }
+        System.exit(status != 0 ? status : bench.results.errors() > 0 ? 2 : 0);
+    }
+
+    private void run() throws Exception {
+        Files.createDirectories(out);
+        results.machine(Machine.describe());
+        String prefix = external ? "b" + Long.toString(System.currentTimeMillis() % 10_000_000L, 36) : "bench";
+        Population population = new Population(prefix);
+        Ctx.population = population;
+        int clients = scale.get("clients");
+
+        if (!external) {
+            prepareDatabase();
+            floorWar = Server.floorWar(out.resolve("floor"));
+            startServer("empty database");
+            Ctx.floorBase = server.root() + "/floor";
+            int bytes = lookupResponseBytes();
+            workload("floor-http", "HTTP floor: no-op JAX-RS GET on the same Payara", NoopSimulation.class,
+                    Map.of("clients", clients, "requests", scale.get("floor.noopRequests"), "bytes", bytes));
+        }
+
+        workload("create", "1. create users (Okta: filter lookup, then POST), " + clients + " clients",
+                CreateUsersSimulation.class, Map.of("clients", clients, "count", scale.get("create.users"),
+                        "password", false, "prefix", prefix + "-create"));
+        workload("create-password", "1b. create users with a password (PBKDF2 hash stored), " + clients
+                        + " clients", CreateUsersSimulation.class, Map.of("clients", clients,
+                        "count", scale.get("create.passwordUsers"), "password", true, "prefix", prefix + "-pwcreate"));
+
+        int stage = scale.firstStage();
+        if (external) {
+            apiLoad(population, 0, stage);
+        } else {
+            stopServer();
+            storageFloor(prefix);
+            sqlLoad(population, 0, stage);
+            startServer(stage + " users");
+        }
+
+        workload("import", "3. Okta import: page through " + scale.get("import.users") + " users at count="
+                + scale.get("import.count"), ImportSimulation.class,
+                Map.of("users", scale.get("import.users"), "count", scale.get("import.count")));
+
+        String groupName = prefix + "-push-group";
+        String groupId = createGroup(groupName);
+        workload("group-push", "4. group push: " + scale.get("group.members") + " members in PATCHes of "
+                        + scale.get("group.batch") + ", remove 10% by members[value eq], add "
+                        + scale.get("group.extra") + " more", GroupPushSimulation.class,
+                Map.of("groupId", groupId, "members", scale.get("group.members"), "batch", scale.get("group.batch"),
+                        "extra", scale.get("group.extra")));
+
+        int size = scale.get("population");
+        if (size > stage) {
+            if (external) {
+                apiLoad(population, stage, size);
+            } else {
+                stopServer();
+                sqlLoad(population, stage, size);
+                startServer(size + " users");
+            }
+        }
+        if (!external) {
+            results.memory("idle after start at " + size + " users", server.rssMiB(), server.heapInfo(true));
+        }
+
+        for (String kind : List.of("userName", "externalId", "email")) {
+            workload("lookup-" + kind, "2. " + kind + " eq lookups at " + size + " users, " + clients + " clients",
+                    LookupSimulation.class, Map.of("clients", clients, "requests", scale.get("lookup.requests"),
+                            "kind", kind));
+        }
+        workload("group-read", "5. reads of the " + (scale.get("group.members") * 9 / 10 + scale.get("group.extra"))
+                        + "-member group, " + clients + " clients", GroupReadSimulation.class,
+                Map.of("clients", clients, "requests", scale.get("groupRead.requests"),
+                        "fullReads", scale.get("groupRead.fullReads"), "groupId", groupId, "groupName", groupName));
+        if (!external) {
+            results.memory("after lookups and group reads at " + size + " users", server.rssMiB(),
+                    server.heapInfo(false));
+        }
+
+        String mixedGroup = createGroup(prefix + "-mixed-group");
+        workload("mixed", "6. mixed Okta traffic at " + scale.get("mixed.rate") + " operations/s for "
+                        + scale.get("mixed.seconds") + " s", MixedSimulation.class,
+                Map.of("rate", scale.get("mixed.rate"), "seconds", scale.get("mixed.seconds"),
+                        "groupId", mixedGroup, "prefix", prefix + "-mixed"));
+        if (!external) {
+            results.memory("end of run at " + size + " users", server.rssMiB(), server.heapInfo(false));
+            results.peakRss(server.peakRssMiB());
+        }
+    }
+
+    // ---- workloads
+
+    private void workload(String id, String title, Class<?> simulation, Map<String, Object> parameters)
+            throws IOException {
+        System.out.println("== " + title);
+        Ctx.PARAMETERS.clear();
+        Ctx.PARAMETERS.putAll(parameters);
+        Ctx.PARAMETERS.put("maxSeconds", scale.get("workload.maxSeconds"));
+        Sims.stoppedByTimeLimit = false;
+        Timings.reset();
+        if (server != null) {
+            server.takeWindowPeakRssMiB();
+        }
+        Path reports = out.resolve("gatling");
+        Files.createDirectories(reports);
+        long started = System.nanoTime();
+        int code = io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {
+                "-s", simulation.getName(), "-rf", reports.toString(), "-rd", id, "-l", "roster-bench"});
+        double seconds = (System.nanoTime() - started) / 1e9;
+        Long peak = server == null ? null : server.takeWindowPeakRssMiB();
+        String report = newestReport(reports, simulation);
+        results.workload(id, title, parameters, seconds, peak, Timings.snapshot(), report, code, Machine.loadAverage());
+        if (Sims.stoppedByTimeLimit) {
+            results.note("Workload '" + title + "' was stopped by its time limit of "
+                    + scale.get("workload.maxSeconds") + " s before it sent all its requests (see the counts).");
+        }
+        if (code != 0) {
+            throw new IllegalStateException("Gatling ended " + title + " with status " + code);
+        }
+    }
+
+    private static String newestReport(Path reports, Class<?> simulation) throws IOException {
+        try (Stream<Path> runs = Files.list(reports)) {
+            return runs.filter(p -> p.getFileName().toString().startsWith(simulation.getSimpleName().toLowerCase()))
+                    .max(Comparator.comparing(p -> p.toFile().lastModified()))
+                    .map(p -> reports.getParent().relativize(p.resolve("index.html")).toString())
+                    .orElse(null);
+        }
+    }
+
+    // ---- server and database
+
+    private void prepareDatabase() throws IOException, InterruptedException {
+        switch (db) {
+            case "h2" -> jdbcUrl = "jdbc:h2:file:" + out.resolve("h2/roster") + ";DB_CLOSE_ON_EXIT=FALSE";
+            case "postgres", "postgresql" -> {
+                pgDir = Files.createTempDirectory("roster-bench-pg");
+                Files.delete(pgDir);
+                Process start = new ProcessBuilder(basedir.resolve("scripts/throwaway-postgres.sh").toString(),
+                        "start", pgDir.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                jdbcUrl = new String(start.getInputStream().readAllBytes()).trim();
+                if (start.waitFor() != 0 || !jdbcUrl.startsWith("jdbc:postgresql:")) {
+                    throw new IllegalStateException("could not start PostgreSQL: " + jdbcUrl);
+                }
+                results.database(postgresVersion());
+            }
+            default -> {
+                if (!db.startsWith("jdbc:")) {
+                    throw new IllegalArgumentException("bench.db must be h2, postgres or a JDBC URL: " + db);
+                }
+                jdbcUrl = db;
+            }
+        }
+        if (db.equals("h2")) {
+            results.database("H2 2.2.224 (embedded in Payara Micro, file database)");
+        }
+    }
+
+    private String postgresVersion() {
+        try (var connection = java.sql.DriverManager.getConnection(jdbcUrl, "roster", "roster");
+                var statement = connection.createStatement();
+                var version = statement.executeQuery("select version()")) {
+            version.next();
+            return version.getString(1);
+        } catch (java.sql.SQLException e) {
+            return "PostgreSQL (version unknown: " + e.getMessage() + ")";
+        }
+    }
+
+    private void startServer(String state) throws IOException, InterruptedException {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("ROSTER_BOOTSTRAP_TOKEN", TOKEN);
+        environment.put("ROSTER_DB_URL", jdbcUrl);
+        environment.put("ROSTER_DB_USER", "roster");
+        environment.put("ROSTER_DB_PASSWORD", "roster");
+        List<String> jvm = new ArrayList<>(serverJvm);
+        if (Boolean.getBoolean("bench.jfr")) {
+            jvm.add("-XX:StartFlightRecording=filename=" + out.resolve("server-" + results.starts() + ".jfr")
+                    + ",settings=profile,dumponexit=true");
+        }
+        System.out.println("== starting Roster (" + state + ")");
+        server = Server.start(bundle, preboot, floorWar, out.resolve("server"), jvm, environment);
+        Ctx.scimBase = server.scimBase();
+        results.startup(state, server.startupSeconds(), server.rssMiB());
+        System.out.printf("   ready after %.1f s, RSS %d MiB%n", server.startupSeconds(), server.rssMiB());
+    }
+
+    private void stopServer() throws InterruptedException {
+        if (server != null) {
+            results.peakRss(server.peakRssMiB());
+            server.close();
+            server = null;
+        }
+    }
+
+    private void cleanUp() {
+        try {
+            stopServer();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (pgDir != null) {
+            try {
+                new ProcessBuilder(basedir.resolve("scripts/throwaway-postgres.sh").toString(), "stop",
+                        pgDir.toString()).inheritIO().start().waitFor();
+            } catch (IOException | InterruptedException e) {
+                System.err.println("could not stop PostgreSQL in " + pgDir + ": " + e);
+            }
+        }
+    }
+
+    // ---- floors and loaders
+
+    /** Storage floor: the same rows as the API creates, inserted with raw JDBC batches; then removed again. */
+    private void storageFloor(String prefix) throws Exception {
+        int users = scale.get("floor.jdbcUsers");
+        Population floor = new Population(prefix + "-floor");
+        try (SqlLoader loader = new SqlLoader(jdbcUrl, "roster", "roster", "default")) {
+            long started = System.nanoTime();
+            long values = loader.load(floor, 0, users, scale.get("load.batch"));
+            double seconds = (System.nanoTime() - started) / 1e9;
+            results.storageFloor(users, values, seconds);
+            System.out.printf("== storage floor: %d users (%d value rows) in %.2f s = %.0f users/s%n", users, values,
+                    seconds, users / seconds);
+            loader.deleteUsersNamed(floor.userName(0).replace("-user-0@bench.example", "-user-"));
+        }
+    }
+
+    private void sqlLoad(Population population, int from, int to) throws Exception {
+        System.out.printf("== loading users %d..%d through SQL%n", from, to);
+        try (SqlLoader loader = new SqlLoader(jdbcUrl, "roster", "roster", "default")) {
+            long started = System.nanoTime();
+            int step = 100_000;
+            long values = 0;
+            for (int at = from; at < to; at += step) {
+                values += loader.load(population, at, Math.min(to, at + step), scale.get("load.batch"));
+                population.grownTo(Math.min(to, at + step));
+                System.out.printf("   %d users (%.0f s)%n", Math.min(to, at + step), (System.nanoTime() - started) / 1e9);
+            }
+            long analyzeStart = System.nanoTime();
+            loader.analyze();
+            double seconds = (System.nanoTime() - started) / 1e9;
+            results.load("SQL", from, to, values, seconds, (System.nanoTime() - analyzeStart) / 1e9);
+        }
+    }
+
+    /** Creates users [from, to) through the SCIM API with as many clients as the workloads use. */
+    private void apiLoad(Population population, int from, int to) throws Exception {
+        System.out.printf("== loading users %d..%d through the API%n", from, to);
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        ExecutorService pool = Executors.newFixedThreadPool(scale.get("clients"));
+        AtomicInteger next = new AtomicInteger(from);
+        Pattern idPattern = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+        long started = System.nanoTime();
+        List<Future<?>> workers = new ArrayList<>();
+        population.grownTo(to);
+        for (int t = 0; t < scale.get("clients"); t++) {
+            workers.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < to; i = next.getAndIncrement()) {
+                    HttpResponse<String> response = client.send(request("/Users")
+                            .POST(HttpRequest.BodyPublishers.ofString(population.userJson(i, false))).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() != 201) {
+                        throw new IllegalStateException("POST /Users answered " + response.statusCode() + ": "
+                                + response.body());
+                    }
+                    Matcher id = idPattern.matcher(response.body());
+                    if (!id.find()) {
+                        throw new IllegalStateException("no id in " + response.body());
+                    }
+                    population.setId(i, id.group(1));
+                }
+                return null;
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        pool.shutdown();
+        results.load("API", from, to, 0, (System.nanoTime() - started) / 1e9, 0);
+    }
+
+    private static HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(Ctx.scimBase + path))
+                .timeout(Duration.ofSeconds(120))
+                .header("Authorization", "Bearer " + Ctx.token)
+                .header("Accept", "application/scim+json")
+                .header("Content-Type", "application/scim+json");
+    }
+
+    private static String createGroup(String displayName) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request("/Groups")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:"
+                        + "Group\"],\"displayName\":" + Sims.quote(displayName) + ",\"members\":[]}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
+        if (response.statusCode() != 201 || !id.find()) {
+            throw new IllegalStateException("POST /Groups answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return id.group(1);
+    }
+
+    /** The size of a typical lookup answer (one user in a ListResponse), for the floor's body. */
+    private int lookupResponseBytes() throws IOException, InterruptedException {
+        Population sample = new Population("bench-sizing");
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<String> created = client.send(request("/Users")
+                .POST(HttpRequest.BodyPublishers.ofString(sample.userJson(0, false))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<byte[]> found = client.send(request("/Users?filter=" + java.net.URLEncoder.encode(
+                "userName eq " + Sims.quote(sample.userName(0)), java.nio.charset.StandardCharsets.UTF_8)).GET()
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(created.body());
+        if (id.find()) {
+            client.send(request("/Users/" + id.group(1)).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+        }
+        return found.body().length;
+    }
+}
