@@ -1,6 +1,7 @@
 package io.roster.platform;
 
 import io.roster.realms.Realms;
+import io.roster.security.control.AdminUsers;
 import io.roster.security.control.ServiceAccounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -12,8 +13,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Start-up: migrate the database, make sure the bootstrap service account exists when a token is configured,
- * then say where SCIM is served. Roster reports ready only after all of this succeeded.
+ * Start-up: migrate the database, make sure the bootstrap service account exists when a token is configured and
+ * the administrator {@code admin} has the configured password, then say where SCIM is served. Roster reports ready
+ * only after all of this succeeded.
  */
 @ApplicationScoped
 public class Startup {
@@ -27,8 +29,15 @@ public class Startup {
     ServiceAccounts serviceAccounts;
 
     @Inject
+    AdminUsers adminUsers;
+
+    @Inject
     @ConfigProperty(name = "roster.bootstrap.token")
     Optional<String> bootstrapToken;
+
+    @Inject
+    @ConfigProperty(name = "roster.admin.password")
+    Optional<String> adminPassword;
 
     @Inject
     @ConfigProperty(name = "roster.public-url")
@@ -47,6 +56,7 @@ public class Startup {
             bootstrapToken.filter(t -> !t.isBlank()).ifPresentOrElse(
                     token -> serviceAccounts.ensureBootstrap(Realms.DEFAULT, token.trim()),
                     this::adviseWithoutToken);
+            adminPassword.filter(p -> !p.isBlank()).ifPresent(this::ensureAdmin);
             ready = true;
             failure = null;
             LOG.info("Roster started: SCIM base URL " + scimBaseUrl() + ", database " + kind.label()
@@ -62,6 +72,14 @@ public class Startup {
             LOG.warning("No service account exists and ROSTER_BOOTSTRAP_TOKEN is not set: SCIM clients cannot "
                     + "authenticate. Set ROSTER_BOOTSTRAP_TOKEN to a long random secret (for example the output "
                     + "of 'openssl rand -hex 32') and restart; then use it as 'Authorization: Bearer <token>'.");
+        }
+    }
+
+    private void ensureAdmin(String password) {
+        AdminUsers.Outcome outcome = adminUsers.ensure(AdminUsers.ADMIN, password);
+        if (outcome != AdminUsers.Outcome.UNCHANGED) {
+            LOG.info("Administrator '" + AdminUsers.ADMIN + "' " + (outcome == AdminUsers.Outcome.CREATED
+                    ? "created" : "given a new password") + " from ROSTER_ADMIN_PASSWORD");
         }
     }
 

@@ -65,7 +65,12 @@ public class DiscoveryResource {
                         .add("name", "Bearer token")
                         .add("description", "A service account's token in 'Authorization: Bearer <token>' "
                                 + "(or the token alone, Okta's HTTP Header mode)")
-                        .add("primary", true)))
+                        .add("primary", true))
+                        .add(Json.createObjectBuilder()
+                                .add("type", "httpbasic")
+                                .add("name", "HTTP Basic")
+                                .add("description", "The service account's name as user name and one of its "
+                                        + "tokens as password (Okta's Basic Auth mode)")))
                 .add("meta", Json.createObjectBuilder().add("resourceType", "ServiceProviderConfig")
                         .add("location", location("ServiceProviderConfig")))
                 .build();

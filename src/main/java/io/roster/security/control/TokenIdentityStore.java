@@ -2,7 +2,10 @@ package io.roster.security.control;
 
 import io.roster.security.entity.ApiToken;
 import io.roster.security.entity.Scopes;
+import io.roster.security.entity.ServiceAccount;
+import io.roster.security.entity.ServiceAccountPrincipal;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.credential.Credential;
@@ -12,14 +15,19 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Validates service-account tokens against the database: the SHA-256 of the presented token is looked up and
- * compared in constant time. The account's scopes become its groups, which Payara maps to roles.
+ * Validates service-account tokens against the database: the SHA-256 of the presented token is looked up (one
+ * indexed query per request, nothing cached, so a revoked, expired or deleted token fails at once on every
+ * instance) and compared in constant time. With HTTP Basic the name must be the token's account's. The account's
+ * scopes become its groups, which Payara maps to roles.
  */
 @ApplicationScoped
 public class TokenIdentityStore implements IdentityStore {
 
     @PersistenceContext(unitName = "roster")
     EntityManager em;
+
+    @Inject
+    TokenUsage usage;
 
     @Override
     public CredentialValidationResult validate(Credential credential) {
@@ -32,11 +40,19 @@ public class TokenIdentityStore implements IdentityStore {
                 .setParameter("hash", hash)
                 .getResultStream()
                 .findFirst();
-        if (found.isEmpty() || !TokenHash.same(found.get().tokenHash(), hash)
-                || !found.get().usableAt(Instant.now())) {
+        Instant now = Instant.now();
+        if (found.isEmpty() || !TokenHash.same(found.get().tokenHash(), hash) || !found.get().usableAt(now)
+                || !namesAccount(token, found.get().account())) {
             return CredentialValidationResult.INVALID_RESULT;
         }
-        var account = found.get().account();
-        return new CredentialValidationResult(account.realm() + "/" + account.name(), Scopes.roles(account.scopes()));
+        ApiToken valid = found.get();
+        ServiceAccount account = valid.account();
+        usage.used(valid.id(), now);
+        return new CredentialValidationResult(new ServiceAccountPrincipal(account.realm(), account.name(),
+                valid.id(), account.rateLimit().orElse(null)), Scopes.roles(account.scopes()));
+    }
+
+    private static boolean namesAccount(TokenCredential token, ServiceAccount account) {
+        return token.accountName() == null || token.accountName().equals(account.name());
     }
 }

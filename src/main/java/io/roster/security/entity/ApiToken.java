@@ -41,14 +41,54 @@ public class ApiToken {
     @Column(name = "revoked_at")
     private Instant revoked;
 
+    @Column(name = "last_used_at", insertable = false, updatable = false)
+    private Instant lastUsed;
+
     protected ApiToken() {
     }
 
     public ApiToken(String id, ServiceAccount account, String tokenHash, Instant created) {
+        this(id, account, tokenHash, created, null);
+    }
+
+    public ApiToken(String id, ServiceAccount account, String tokenHash, Instant created, Instant expires) {
         this.id = id;
         this.account = account;
         this.tokenHash = tokenHash;
         this.created = created;
+        this.expires = expires;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Instant created() {
+        return created;
+    }
+
+    /** May be null: the token does not expire. */
+    public Instant expires() {
+        return expires;
+    }
+
+    /** May be null: the token is not revoked. */
+    public Instant revoked() {
+        return revoked;
+    }
+
+    /**
+     * May be null: never used. Written in batches by {@code TokenUsage} (with plain SQL), so it lags behind by a
+     * few seconds and this entity never writes it.
+     */
+    public Instant lastUsed() {
+        return lastUsed;
+    }
+
+    public void revoke(Instant at) {
+        if (revoked == null) {
+            revoked = at;
+        }
     }
 
     public ServiceAccount account() {

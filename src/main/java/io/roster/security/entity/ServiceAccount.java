@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Optional;
 
 /** A provisioning client of one realm (Okta's or Entra's connection), identified by its tokens. */
 @Entity
@@ -35,6 +36,12 @@ public class ServiceAccount {
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant created;
+
+    @Column(name = "rate_limit_per_second")
+    private Integer rateLimitPerSecond;
+
+    @Column(name = "rate_limit_burst")
+    private Integer rateLimitBurst;
 
     protected ServiceAccount() {
     }
@@ -69,5 +76,21 @@ public class ServiceAccount {
 
     public void changeScopes(String scopes) {
         this.scopes = scopes;
+    }
+
+    public Instant created() {
+        return created;
+    }
+
+    /** The account's own rate limit, or empty when the configured defaults apply. */
+    public Optional<RateLimit> rateLimit() {
+        return rateLimitPerSecond == null || rateLimitBurst == null
+                ? Optional.empty()
+                : Optional.of(new RateLimit(rateLimitPerSecond, rateLimitBurst));
+    }
+
+    public void changeRateLimit(RateLimit limit) {
+        this.rateLimitPerSecond = limit == null ? null : limit.perSecond();
+        this.rateLimitBurst = limit == null ? null : limit.burst();
     }
 }

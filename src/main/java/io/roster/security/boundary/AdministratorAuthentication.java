@@ -1,0 +1,67 @@
+package io.roster.security.boundary;
+
+import io.roster.security.control.AuthorizationHeader;
+import io.roster.security.control.FailedLogins;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Administrators of the admin API: HTTP Basic with an administrator's name and password. Failures are 401 with a
+ * JSON error and {@code WWW-Authenticate: Basic realm="roster-admin"}. Service-account tokens are not accepted.
+ */
+@ApplicationScoped
+class AdministratorAuthentication {
+
+    private static final Logger LOG = Logger.getLogger(AdministratorAuthentication.class.getName());
+
+    @Inject
+    IdentityStoreHandler identityStores;
+
+    @Inject
+    FailedLogins failedLogins;
+
+    AuthenticationStatus authenticate(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        var header = AuthorizationHeader.parse(request.getHeader("Authorization"));
+        if (header.isEmpty()) {
+            return unauthorized(request, response, "no credentials",
+                    "Authentication required: use HTTP Basic with an administrator's name and password");
+        }
+        if (!(header.get() instanceof AuthorizationHeader.Basic basic)) {
+            return unauthorized(request, response, "not HTTP Basic",
+                    "The admin API takes HTTP Basic with an administrator's name and password");
+        }
+        CredentialValidationResult result;
+        try {
+            result = identityStores.validate(new UsernamePasswordCredential(basic.name(), basic.secret()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Cannot check an administrator: the database does not answer ({0})",
+                    e.toString());
+            return Replies.admin(response, 503, "Roster cannot reach its database right now; try again in a few "
+                    + "seconds", Map.of("Retry-After", "5"));
+        }
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            return unauthorized(request, response, "wrong name or password",
+                    "The administrator name or password is wrong");
+        }
+        return context.notifyContainerAboutLogin(result.getCallerPrincipal(), result.getCallerGroups());
+    }
+
+    private AuthenticationStatus unauthorized(HttpServletRequest request, HttpServletResponse response,
+            String reason, String message) {
+        if (request.getHeader("Authorization") != null) {
+            failedLogins.record(request.getRemoteAddr(), "admin", request.getRequestURI(), reason);
+        }
+        return Replies.admin(response, 401, message, Map.of("WWW-Authenticate", Replies.ADMIN_CHALLENGE));
+    }
+}
