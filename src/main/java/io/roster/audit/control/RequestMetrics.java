@@ -1,0 +1,32 @@
+package io.roster.audit.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+
+/**
+ * MicroProfile Metrics of the SCIM API (application scope, {@code /metrics?scope=application}): requests by
+ * method and status class with their latency, and the provisioning log's throughput and losses.
+ */
+@ApplicationScoped
+public class RequestMetrics {
+
+    @Inject
+    MetricRegistry registry;
+
+    public void request(String method, int status, Duration duration) {
+        Tag[] tags = {new Tag("method", method), new Tag("status", status / 100 + "xx")};
+        registry.counter("roster_scim_requests", tags).inc();
+        registry.timer("roster_scim_request_duration", tags).update(duration);
+    }
+
+    public void logWritten(int entries) {
+        registry.counter("roster_provisioning_log_written").inc(entries);
+    }
+
+    public void logDropped(int entries) {
+        registry.counter("roster_provisioning_log_dropped").inc(entries);
+    }
+}

@@ -1,0 +1,50 @@
+package io.roster.audit.control;
+
+import io.roster.audit.entity.LogEntry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Turns one finished SCIM request into a provisioning-log entry, a metric and (at FINE, logger
+ * {@code io.roster.requests}) a structured log line. Never throws: recording must not fail a request.
+ */
+@ApplicationScoped
+public class RequestRecorder {
+
+    private static final Logger REQUESTS = Logger.getLogger("io.roster.requests");
+
+    @Inject
+    ProvisioningLog log;
+
+    @Inject
+    RequestMetrics metrics;
+
+    /** What is known about a finished request; {@code path} is from the server root, without the query. */
+    public record FinishedRequest(String realm, String serviceAccount, String method, String path,
+            String createdId, String filter, int status, String scimType, long startedNanos, String userAgent) {
+    }
+
+    public void record(FinishedRequest request) {
+        try {
+            Duration duration = Duration.ofNanos(System.nanoTime() - request.startedNanos());
+            ScimRequestPath target = ScimRequestPath.of(request.path());
+            String id = target.resourceId() != null ? target.resourceId() : request.createdId();
+            log.record(new LogEntry(Instant.now(), request.realm(), request.serviceAccount(), request.method(),
+                    request.path(), target.resourceType(), id,
+                    request.filter() == null ? null : log.filterText(request.filter()), request.status(),
+                    request.scimType(), duration.toMillis(), request.userAgent()));
+            metrics.request(request.method(), request.status(), duration);
+            if (REQUESTS.isLoggable(Level.FINE)) {
+                REQUESTS.fine("event=scim-request method=" + request.method() + " path=" + request.path()
+                        + " status=" + request.status() + " durationMs=" + duration.toMillis()
+                        + " account=" + request.serviceAccount());
+            }
+        } catch (RuntimeException e) {
+            REQUESTS.log(Level.WARNING, "A SCIM request could not be recorded", e);
+        }
+    }
+}
