@@ -156,10 +156,8 @@ public final class Bench {
             results.memory("idle after start at " + size + " users", server.rssMiB(), server.heapInfo(true));
         }
 
-        for (String kind : List.of("userName", "externalId", "email")) {
-            workload("lookup-" + kind, "2. " + kind + " eq lookups at " + size + " users, " + clients + " clients",
-                    LookupSimulation.class, Map.of("clients", clients, "requests", scale.get("lookup.requests"),
-                            "kind", kind));
+        for (String kind : List.of("userName", "externalId")) {
+            lookups(kind, size, clients);
         }
         workload("group-read", "5. reads of the " + (scale.get("group.members") * 9 / 10 + scale.get("group.extra"))
                         + "-member group, " + clients + " clients", GroupReadSimulation.class,
@@ -176,9 +174,20 @@ public final class Bench {
                 Map.of("rate", scale.get("mixed.rate"), "seconds", scale.get("mixed.seconds"),
                         "groupId", mixedGroup, "prefix", prefix + "-mixed"));
         if (!external) {
+            results.memory("after mixed traffic at " + size + " users", server.rssMiB(), server.heapInfo(false));
+        }
+        // last: on H2 this filter runs queries that can outlive their clients and would slow what follows
+        lookups("email", size, clients);
+        if (!external) {
             results.memory("end of run at " + size + " users", server.rssMiB(), server.heapInfo(false));
             results.peakRss(server.peakRssMiB());
         }
+    }
+
+    private void lookups(String kind, int size, int clients) throws IOException {
+        workload("lookup-" + kind, "2. " + (kind.equals("email") ? "emails[type eq \"work\"].value" : kind)
+                        + " eq lookups at " + size + " users, " + clients + " clients", LookupSimulation.class,
+                Map.of("clients", clients, "requests", scale.get("lookup.requests"), "kind", kind));
     }
 
     // ---- workloads
@@ -203,12 +212,23 @@ public final class Bench {
         Long peak = server == null ? null : server.takeWindowPeakRssMiB();
         String report = newestReport(reports, simulation);
         results.workload(id, title, parameters, seconds, peak, Timings.snapshot(), report, code, Machine.loadAverage());
+        checkpoint();
         if (Sims.stoppedByTimeLimit) {
             results.note("Workload '" + title + "' was stopped by its time limit of "
                     + scale.get("workload.maxSeconds") + " s before it sent all its requests (see the counts).");
         }
         if (code != 0) {
             throw new IllegalStateException("Gatling ended " + title + " with status " + code);
+        }
+    }
+
+    /** Writes what was measured so far, so that a run that is stopped still leaves its numbers. */
+    private void checkpoint() {
+        try {
+            results.write(out);
+            Report.write(results, out);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("could not write the results so far: " + e);
         }
     }
 

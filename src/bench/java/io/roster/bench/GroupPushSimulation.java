@@ -24,15 +24,18 @@ public class GroupPushSimulation extends Simulation {
         int extra = Ctx.integer("extra");
         Population population = Ctx.population;
         String add = "group push: PATCH add " + batch + " members";
-        String remove = "group push: PATCH remove " + batch + " members by members[value eq]";
+        String remove = "group push: PATCH remove " + Math.max(1, Math.min(batch, members / 10))
+                + " members by members[value eq]";
         String addLarge = "group push: PATCH add " + batch + " members to the " + (members * 9 / 10) + "+ group";
         int removed = members / 10;
+        int removeBatch = Math.max(1, Math.min(batch, removed));
         setUp(scenario("Okta group push").exec(
                         repeat(members / batch, "k").on(Sims.timed(add, http(add).patch("/Groups/" + group)
                                 .body(StringBody(s -> addBody(population, s.getInt("k") * batch, batch)))
                                 .check(status().in(200, 204)))),
-                        repeat(removed / batch, "k").on(Sims.timed(remove, http(remove).patch("/Groups/" + group)
-                                .body(StringBody(s -> removeBody(population, s.getInt("k") * batch * 10, batch)))
+                        repeat(removed / removeBatch, "k").on(Sims.timed(remove, http(remove).patch("/Groups/" + group)
+                                .body(StringBody(s -> removeBody(population, s.getInt("k") * removeBatch * 10,
+                                        removeBatch)))
                                 .check(status().in(200, 204)))),
                         repeat(extra / batch, "k").on(Sims.timed(addLarge, http(addLarge).patch("/Groups/" + group)
                                 .body(StringBody(s -> addBody(population, members + s.getInt("k") * batch, batch)))

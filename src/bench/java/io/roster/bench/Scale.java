@@ -17,7 +17,7 @@ final class Scale {
                 put("clients", 16);
                 put("create.users", 10_000);
                 put("create.passwordUsers", 400);
-                put("floor.noopRequests", 40_000);
+                put("floor.noopRequests", 20_000);
                 put("floor.jdbcUsers", 10_000);
                 put("import.users", 100_000);
                 put("import.count", 100);
@@ -31,25 +31,25 @@ final class Scale {
                 put("mixed.rate", 20);
                 put("mixed.seconds", 300);
                 put("load.batch", 1_000);
-                put("workload.maxSeconds", 300);
+                put("workload.maxSeconds", 180);
             }
             case "smoke" -> {
                 put("clients", 16);
                 put("create.users", 320);
-                put("create.passwordUsers", 32);
+                put("create.passwordUsers", 16);
                 put("floor.noopRequests", 800);
                 put("floor.jdbcUsers", 500);
-                put("import.users", 1_000);
+                put("import.users", 300);
                 put("import.count", 100);
-                put("group.members", 1_000);
-                put("group.batch", 100);
-                put("group.extra", 200);
-                put("population", 2_000);
+                put("group.members", 200);
+                put("group.batch", 50);
+                put("group.extra", 100);
+                put("population", 400);
                 put("lookup.requests", 320);
-                put("groupRead.requests", 320);
+                put("groupRead.requests", 160);
                 put("groupRead.fullReads", 2);
                 put("mixed.rate", 10);
-                put("mixed.seconds", 20);
+                put("mixed.seconds", 15);
                 put("load.batch", 500);
                 put("workload.maxSeconds", 60);
             }
