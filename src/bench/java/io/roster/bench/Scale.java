@@ -44,14 +44,14 @@ final class Scale {
                 put("group.members", 200);
                 put("group.batch", 50);
                 put("group.extra", 100);
-                put("population", 400);
+                put("population", 300);
                 put("lookup.requests", 320);
                 put("groupRead.requests", 160);
                 put("groupRead.fullReads", 2);
                 put("mixed.rate", 10);
-                put("mixed.seconds", 15);
+                put("mixed.seconds", 10);
                 put("load.batch", 500);
-                put("workload.maxSeconds", 60);
+                put("workload.maxSeconds", 15);
             }
             default -> throw new IllegalArgumentException("bench.scale must be full or smoke, not " + name);
         }

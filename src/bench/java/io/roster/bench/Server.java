@@ -70,7 +70,7 @@ final class Server implements AutoCloseable {
         Process process = builder.start();
         String root = "http://127.0.0.1:" + port;
         HttpClient client = HttpClient.newHttpClient();
-        long deadline = started + TimeUnit.SECONDS.toNanos(600);
+        long deadline = started + TimeUnit.SECONDS.toNanos(300);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("The bundle exited; see " + log);
@@ -90,7 +90,7 @@ final class Server implements AutoCloseable {
             Thread.sleep(50);
         }
         process.destroyForcibly().waitFor();
-        throw new IllegalStateException("Roster was not ready within 600 s; see " + log);
+        throw new IllegalStateException("Roster was not ready within 300 s; see " + log);
     }
 
     private void awaitFloor(HttpClient client) throws IOException, InterruptedException {
