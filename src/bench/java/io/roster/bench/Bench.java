@@ -66,7 +66,7 @@ public final class Bench {
         this.preboot = Path.of(System.getProperty("bench.preboot", "src/test/resources/it-preboot.asadmin"));
         this.basedir = Path.of(System.getProperty("bench.basedir", "."));
         String jvm = System.getProperty("bench.serverJvm", "").trim();
-        this.serverJvm = jvm.isEmpty() ? List.of() : Arrays.asList(jvm.split("\\s+"));
+        this.serverJvm = jvm.isEmpty() ? List.of() : Arrays.asList(jvm.split("[,\\s]+"));
         this.results = new Results(scaleName, db, scale.sizes);
         if (external) {
             Ctx.scimBase = url.replaceAll("/+$", "");
@@ -76,8 +76,23 @@ public final class Bench {
         }
     }
 
+    /**
+     * @param args {@code name=value} settings (from {@code -Dbench.args="…"}), each taken as system property
+     *             {@code bench.<name>}: sizes ({@code population=200000}), {@code jfr=true},
+     *             {@code serverJvm=-Xmx512m,-XX:+UseSerialGC}, {@code failOnErrors=true}
+     */
     public static void main(String[] args) throws Exception {
         System.setProperty("gatling.data.enableAnalytics", "false");
+        for (String arg : args) {
+            for (String setting : arg.trim().split("\\s+")) {
+                int eq = setting.indexOf('=');
+                if (eq > 0) {
+                    System.setProperty("bench." + setting.substring(0, eq), setting.substring(eq + 1));
+                } else if (!setting.isEmpty()) {
+                    throw new IllegalArgumentException("not name=value: " + setting);
+                }
+            }
+        }
         Bench bench = new Bench();
         int status = 0;
         try {
@@ -98,6 +113,11 @@ public final class Bench {
                 .anyMatch(s -> s.count() > 0 && s.errors() == s.count());
         boolean failOnErrors = Boolean.getBoolean("bench.failOnErrors") && bench.results.errors() > 0;
         System.out.println("Request errors: " + bench.results.errors());
+        long failed = bench.results.workloads.stream().filter(w -> w.stats().isEmpty() || w.stats().stream()
+                .anyMatch(s -> s.count() > 0 && s.errors() == s.count())).count() + (status != 0 ? 1 : 0);
+        // a plain summary line, as test runners close: each workload that ran counts as one check
+        System.out.println("workloads: " + (bench.results.workloads.size() - failed + (status != 0 ? 1 : 0))
+                + " passed, " + failed + " failed");
         System.exit(status != 0 ? status : broken || failOnErrors ? 2 : 0);
     }
 
