@@ -328,8 +328,9 @@ public final class Bench {
     }
 
     /**
-     * A just-started JVM runs interpreted code: before anything is measured, 2,000 unmeasured lookups (and
-     * no-op requests) give the JIT compiler the hot paths, as a server in production has them.
+     * A just-started JVM runs interpreted code: before anything is measured, {@code warmup.requests} (2,000 at
+     * full size) unmeasured lookups and no-op requests give the JIT compiler the hot paths, as a server in
+     * production has them.
      */
     private void warmUp() throws InterruptedException {
         Population population = Ctx.population;
@@ -337,10 +338,11 @@ public final class Bench {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         AtomicInteger next = new AtomicInteger();
+        int requests = scale.get("warmup.requests");
         long started = System.nanoTime();
         for (int t = 0; t < 8; t++) {
             pool.submit(() -> {
-                for (int i = next.getAndIncrement(); i < 2_000; i = next.getAndIncrement()) {
+                for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
                     long user = size == 0 ? i : java.util.concurrent.ThreadLocalRandom.current().nextInt(size);
                     String filter = (i % 2 == 0 ? "userName eq " + Sims.quote(population.userName(user))
                             : "externalId eq " + Sims.quote(population.externalId(user)));
@@ -359,7 +361,7 @@ public final class Bench {
         }
         pool.shutdown();
         pool.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES);
-        System.out.printf("   warmed up with 2000 lookups in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        System.out.printf("   warmed up with %d lookups in %.1f s%n", requests, (System.nanoTime() - started) / 1e9);
     }
 
     private void stopServer() throws InterruptedException {

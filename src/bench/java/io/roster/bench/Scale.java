@@ -32,6 +32,7 @@ final class Scale {
                 put("mixed.seconds", 300);
                 put("load.batch", 1_000);
                 put("workload.maxSeconds", 180);
+                put("warmup.requests", 2_000);
             }
             case "smoke" -> {
                 put("clients", 16);
@@ -52,6 +53,7 @@ final class Scale {
                 put("mixed.seconds", 10);
                 put("load.batch", 500);
                 put("workload.maxSeconds", 15);
+                put("warmup.requests", 200);
             }
             default -> throw new IllegalArgumentException("bench.scale must be full or smoke, not " + name);
         }
