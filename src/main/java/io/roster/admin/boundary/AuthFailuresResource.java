@@ -1,11 +1,12 @@
 package io.roster.admin.boundary;
 
+import io.roster.protocol.control.JsonP;
+
 import io.roster.security.control.FailedLogins;
 import io.roster.security.entity.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -28,11 +29,11 @@ public class AuthFailuresResource {
 
     @GET
     public JsonObject list() {
-        JsonArrayBuilder sources = Json.createArrayBuilder();
-        failedLogins.sources().forEach(s -> sources.add(Json.createObjectBuilder()
+        JsonArrayBuilder sources = JsonP.createArrayBuilder();
+        failedLogins.sources().forEach(s -> sources.add(JsonP.createObjectBuilder()
                 .add("source", s.address())
                 .add("failures", s.failures())
                 .add("lastFailureAt", s.last().toString())));
-        return Json.createObjectBuilder().add("total", failedLogins.total()).add("sources", sources).build();
+        return JsonP.createObjectBuilder().add("total", failedLogins.total()).add("sources", sources).build();
     }
 }

@@ -1,5 +1,7 @@
 package io.roster.admin.boundary;
 
+import io.roster.protocol.control.JsonP;
+
 import io.roster.admin.control.AdminJson;
 import io.roster.admin.control.LogQueryParameters;
 import io.roster.admin.control.RealmDirectory;
@@ -11,7 +13,6 @@ import io.roster.security.entity.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -50,9 +51,9 @@ public class ProvisioningLogResource {
     public JsonObject list(@PathParam("realm") String realm) {
         LogQuery query = LogQueryParameters.parse(realms.existing(realm), uriInfo.getQueryParameters());
         List<LogEntry> entries = search.find(query);
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JsonP.createArrayBuilder();
         entries.forEach(e -> list.add(AdminJson.logEntry(e)));
-        JsonObjectBuilder page = Json.createObjectBuilder().add("entries", list);
+        JsonObjectBuilder page = JsonP.createObjectBuilder().add("entries", list);
         if (entries.size() == query.limit()) {
             String cursor = LogQuery.Cursor.after(entries.get(entries.size() - 1)).text();
             page.add("next", uriInfo.getRequestUriBuilder().replaceQueryParam("before", cursor).build().toString());

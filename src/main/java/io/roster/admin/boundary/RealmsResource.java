@@ -1,5 +1,7 @@
 package io.roster.admin.boundary;
 
+import io.roster.protocol.control.JsonP;
+
 import io.roster.admin.control.AdminJson;
 import io.roster.admin.control.RealmDirectory;
 import io.roster.admin.entity.AdminException;
@@ -9,7 +11,6 @@ import io.roster.security.entity.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.DELETE;
@@ -43,9 +44,9 @@ public class RealmsResource {
 
     @GET
     public JsonObject list() {
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JsonP.createArrayBuilder();
         realms.names().forEach(name -> list.add(realm(name)));
-        return Json.createObjectBuilder().add("realms", list).build();
+        return JsonP.createObjectBuilder().add("realms", list).build();
     }
 
     @GET

@@ -1,5 +1,7 @@
 package io.roster.admin.boundary;
 
+import io.roster.protocol.control.JsonP;
+
 import io.roster.admin.control.AdminJson;
 import io.roster.admin.control.RealmDirectory;
 import io.roster.admin.control.ServiceAccountInput;
@@ -13,7 +15,6 @@ import io.roster.security.entity.ServiceAccount;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.transaction.Transactional;
@@ -61,9 +62,9 @@ public class ServiceAccountsResource {
     @GET
     @Transactional
     public JsonObject list() {
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JsonP.createArrayBuilder();
         accounts.list(realms.existing(realm)).forEach(a -> list.add(AdminJson.account(a, accounts.tokens(a))));
-        return Json.createObjectBuilder().add("serviceAccounts", list).build();
+        return JsonP.createObjectBuilder().add("serviceAccounts", list).build();
     }
 
     @POST
@@ -109,10 +110,10 @@ public class ServiceAccountsResource {
     @Path("{id}/tokens")
     @Transactional
     public JsonObject tokens(@PathParam("id") String id) {
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JsonP.createArrayBuilder();
         Instant now = Instant.now();
         accounts.tokens(account(id)).forEach(t -> list.add(AdminJson.token(t, now)));
-        return Json.createObjectBuilder().add("tokens", list).build();
+        return JsonP.createObjectBuilder().add("tokens", list).build();
     }
 
     @POST

@@ -1,11 +1,12 @@
 package io.roster.admin.control;
 
+import io.roster.protocol.control.JsonP;
+
 import io.roster.admin.entity.AdminException;
 import io.roster.audit.entity.LogEntry;
 import io.roster.security.entity.ApiToken;
 import io.roster.security.entity.Scopes;
 import io.roster.security.entity.ServiceAccount;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -27,7 +28,7 @@ public final class AdminJson {
     public static Response error(int status, String message) {
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE.withCharset("utf-8"))
-                .entity(Json.createObjectBuilder().add("error", message).add("status", status).build())
+                .entity(JsonP.createObjectBuilder().add("error", message).add("status", status).build())
                 .build();
     }
 
@@ -39,7 +40,7 @@ public final class AdminJson {
             }
             return JsonObject.EMPTY_JSON_OBJECT;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = JsonP.createReader(new StringReader(body))) {
             JsonStructure value = reader.read();
             if (value instanceof JsonObject object) {
                 return object;
@@ -51,7 +52,7 @@ public final class AdminJson {
     }
 
     public static JsonObject realm(String name, String scimBaseUrl, int serviceAccounts) {
-        return Json.createObjectBuilder()
+        return JsonP.createObjectBuilder()
                 .add("name", name)
                 .add("scimBaseUrl", scimBaseUrl)
                 .add("serviceAccounts", serviceAccounts)
@@ -59,24 +60,24 @@ public final class AdminJson {
     }
 
     public static JsonObjectBuilder account(ServiceAccount account, List<ApiToken> tokens) {
-        JsonArrayBuilder scopes = Json.createArrayBuilder();
+        JsonArrayBuilder scopes = JsonP.createArrayBuilder();
         Scopes.list(account.scopes()).forEach(scopes::add);
-        JsonArrayBuilder tokenList = Json.createArrayBuilder();
+        JsonArrayBuilder tokenList = JsonP.createArrayBuilder();
         Instant now = Instant.now();
         tokens.forEach(t -> tokenList.add(token(t, now)));
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonP.createObjectBuilder()
                 .add("id", account.id())
                 .add("realm", account.realm())
                 .add("name", account.name())
                 .add("scopes", scopes)
                 .add("createdAt", account.created().toString());
-        account.rateLimit().ifPresent(limit -> json.add("rateLimit", Json.createObjectBuilder()
+        account.rateLimit().ifPresent(limit -> json.add("rateLimit", JsonP.createObjectBuilder()
                 .add("perSecond", limit.perSecond()).add("burst", limit.burst())));
         return json.add("tokens", tokenList);
     }
 
     public static JsonObjectBuilder token(ApiToken token, Instant now) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonP.createObjectBuilder()
                 .add("id", token.id())
                 .add("createdAt", token.created().toString());
         optional(json, "expiresAt", token.expires());
@@ -86,7 +87,7 @@ public final class AdminJson {
     }
 
     public static JsonObject logEntry(LogEntry entry) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonP.createObjectBuilder()
                 .add("id", entry.id())
                 .add("time", entry.time().toString())
                 .add("realm", entry.realm());

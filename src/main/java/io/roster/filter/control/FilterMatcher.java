@@ -1,5 +1,7 @@
 package io.roster.filter.control;
 
+import io.roster.protocol.control.JsonP;
+
 import io.roster.filter.entity.And;
 import io.roster.filter.entity.AttributePath;
 import io.roster.filter.entity.Compare;
@@ -9,7 +11,6 @@ import io.roster.filter.entity.Operator;
 import io.roster.filter.entity.Or;
 import io.roster.filter.entity.Present;
 import io.roster.filter.entity.ValuePath;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -70,7 +71,7 @@ public final class FilterMatcher {
         AttributePath attribute = absolute(parent, valuePath.attribute());
         for (JsonValue element : values(scope, valuePath.attribute())) {
             JsonObject object = element instanceof JsonObject o ? o
-                    : Json.createObjectBuilder().add("value", element).build();
+                    : JsonP.createObjectBuilder().add("value", element).build();
             if (evaluate(valuePath.inner(), object, attribute)) {
                 return true;
             }

@@ -1,5 +1,7 @@
 package io.roster.filter.control;
 
+import io.roster.protocol.control.JsonP;
+
 import io.roster.filter.control.FilterTokenizer.Kind;
 import io.roster.filter.control.FilterTokenizer.Token;
 import io.roster.filter.entity.And;
@@ -13,7 +15,6 @@ import io.roster.filter.entity.PatchPath;
 import io.roster.filter.entity.Present;
 import io.roster.filter.entity.ValuePath;
 import io.roster.protocol.entity.ScimException;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
@@ -221,7 +222,7 @@ public final class FilterParser {
         }
         Token valueToken = next();
         JsonValue value = switch (valueToken.kind()) {
-            case STRING -> Json.createValue(valueToken.text());
+            case STRING -> JsonP.createValue(valueToken.text());
             case WORD -> literal(valueToken, op);
             default -> throw expected("comparison value", valueToken);
         };
@@ -242,13 +243,13 @@ public final class FilterParser {
         }
         if (JSON_NUMBER.matcher(text).matches()) {
             try {
-                return Json.createValue(new BigDecimal(text));
+                return JsonP.createValue(new BigDecimal(text));
             } catch (NumberFormatException e) {
                 throw error.apply("Number out of range at position " + token.position());
             }
         }
         if (op == Operator.EQ && BARE_ID.matcher(text).matches()) {
-            return Json.createValue(text);
+            return JsonP.createValue(text);
         }
         throw expected("quoted string, number, true, false or null", token);
     }

@@ -1,5 +1,7 @@
 package io.roster.groups.boundary;
 
+import io.roster.protocol.control.JsonP;
+
 import io.roster.groups.control.GroupMembers;
 import io.roster.groups.control.GroupPatch;
 import io.roster.groups.control.GroupRepresentation;
@@ -21,7 +23,6 @@ import io.roster.security.entity.Scopes;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.transaction.Transactional;
@@ -212,7 +213,7 @@ public class GroupsResource {
     /** The body is written after the transaction has ended; members are read while it is written. */
     private static StreamingOutput json(Consumer<JsonGenerator> content) {
         return output -> {
-            JsonGenerator generator = Json.createGenerator(output);
+            JsonGenerator generator = JsonP.createGenerator(output);
             content.accept(generator);
             generator.flush();
         };

@@ -1,5 +1,7 @@
 package io.roster.groups.control;
 
+import io.roster.protocol.control.JsonP;
+
 import static io.roster.schema.control.ResourceValidator.findKey;
 
 import io.roster.filter.entity.AttributePath;
@@ -13,7 +15,6 @@ import io.roster.schema.entity.CoreSchemas;
 import io.roster.schema.entity.Mutability;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.List;
@@ -41,7 +42,7 @@ public class GroupPatch {
 
     public void apply(Group group, List<PatchOperation> operations) {
         // "id" is in the working document so that Okta's {"op":"replace","value":{"id":"<same id>",…}} is a no-op
-        JsonObject document = Json.createObjectBuilder(GroupRepresentation.document(group))
+        JsonObject document = JsonP.createObjectBuilder(GroupRepresentation.document(group))
                 .add("id", group.id()).build();
         boolean membersChanged = false;
         for (PatchOperation operation : operations) {
@@ -128,7 +129,7 @@ public class GroupPatch {
         if (key.isEmpty()) {
             return Optional.of(operation);
         }
-        JsonObject rest = Json.createObjectBuilder(operation.value().asJsonObject()).remove(key.get()).build();
+        JsonObject rest = JsonP.createObjectBuilder(operation.value().asJsonObject()).remove(key.get()).build();
         return rest.isEmpty() ? Optional.empty()
                 : Optional.of(new PatchOperation(operation.op(), null, null, rest, operation.index()));
     }

@@ -1,8 +1,9 @@
 package io.roster.groups.control;
 
+import io.roster.protocol.control.JsonP;
+
 import io.roster.groups.entity.Group;
 import io.roster.schema.entity.CoreSchemas;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -19,17 +20,17 @@ public final class GroupRepresentation {
     }
 
     public static JsonObject document(Group group) {
-        try (JsonReader reader = Json.createReader(new StringReader(group.document()))) {
+        try (JsonReader reader = JsonP.createReader(new StringReader(group.document()))) {
             return reader.readObject();
         }
     }
 
     public static JsonObject withoutMembers(Group group, URI location) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
-                .add("schemas", Json.createArrayBuilder().add(CoreSchemas.GROUP))
+        JsonObjectBuilder json = JsonP.createObjectBuilder()
+                .add("schemas", JsonP.createArrayBuilder().add(CoreSchemas.GROUP))
                 .add("id", group.id());
         document(group).forEach(json::add);
-        json.add("meta", Json.createObjectBuilder()
+        json.add("meta", JsonP.createObjectBuilder()
                 .add("resourceType", "Group")
                 .add("created", group.created().toString())
                 .add("lastModified", group.lastModified().toString())

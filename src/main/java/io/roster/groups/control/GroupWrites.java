@@ -1,12 +1,13 @@
 package io.roster.groups.control;
 
+import io.roster.protocol.control.JsonP;
+
 import io.roster.groups.entity.Group;
 import io.roster.groups.entity.GroupAttributes;
 import io.roster.schema.control.ResourceValidator;
 import io.roster.schema.entity.CoreSchemas;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.Optional;
 import java.util.Set;
@@ -69,7 +70,7 @@ public class GroupWrites {
     private static Validated validate(JsonObject input, JsonObject document) {
         Optional<Set<String>> members = ResourceValidator.findKey(input, "members")
                 .map(key -> MemberIds.of(document.get("members")));
-        JsonObject stored = Json.createObjectBuilder(document).remove("members").build();
+        JsonObject stored = JsonP.createObjectBuilder(document).remove("members").build();
         return new Validated(GroupAttributes.of(stored), members);
     }
 }

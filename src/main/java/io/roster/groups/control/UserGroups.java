@@ -1,7 +1,8 @@
 package io.roster.groups.control;
 
+import io.roster.protocol.control.JsonP;
+
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.persistence.EntityManager;
@@ -38,8 +39,8 @@ public class UserGroups {
         Map<Long, JsonArrayBuilder> groups = new HashMap<>();
         for (Object[] row : rows) {
             String id = (String) row[1];
-            groups.computeIfAbsent(((Number) row[0]).longValue(), pk -> Json.createArrayBuilder())
-                    .add(Json.createObjectBuilder()
+            groups.computeIfAbsent(((Number) row[0]).longValue(), pk -> JsonP.createArrayBuilder())
+                    .add(JsonP.createObjectBuilder()
                             .add("value", id)
                             .add("display", (String) row[2])
                             .add("$ref", groupsUrl + id)

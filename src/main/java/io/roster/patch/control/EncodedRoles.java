@@ -1,8 +1,9 @@
 package io.roster.patch.control;
 
+import io.roster.protocol.control.JsonP;
+
 import static io.roster.schema.control.ResourceValidator.findKey;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -41,7 +42,7 @@ final class EncodedRoles {
         for (JsonValue role : value.asJsonArray()) {
             roles.add(decodeRole(role));
         }
-        return Json.createArrayBuilder(roles).build();
+        return JsonP.createArrayBuilder(roles).build();
     }
 
     private static JsonValue decodeRole(JsonValue role) {
@@ -59,7 +60,7 @@ final class EncodedRoles {
         if (decoded.isEmpty()) {
             return role;
         }
-        JsonObjectBuilder merged = Json.createObjectBuilder(decoded.get());
+        JsonObjectBuilder merged = JsonP.createObjectBuilder(decoded.get());
         object.forEach((key, sub) -> {
             if (!key.equals(valueKey.get()) && findKey(decoded.get(), key).isEmpty()) {
                 merged.add(key, sub);
@@ -75,7 +76,7 @@ final class EncodedRoles {
             return Optional.empty();
         }
         JsonObject encoded;
-        try (JsonReader reader = Json.createReader(new StringReader(trimmed))) {
+        try (JsonReader reader = JsonP.createReader(new StringReader(trimmed))) {
             encoded = reader.readObject();
         } catch (JsonException e) {
             return Optional.empty();
@@ -83,7 +84,7 @@ final class EncodedRoles {
         if (!(findKey(encoded, "value").map(encoded::get).orElse(null) instanceof JsonString)) {
             return Optional.empty();
         }
-        JsonObjectBuilder role = Json.createObjectBuilder();
+        JsonObjectBuilder role = JsonP.createObjectBuilder();
         encoded.forEach((key, sub) -> {
             String name = SUB_ATTRIBUTES.get(key.toLowerCase(Locale.ROOT));
             if (name != null) {

@@ -1,8 +1,9 @@
 package io.roster.patch.control;
 
+import io.roster.protocol.control.JsonP;
+
 import static io.roster.schema.control.ResourceValidator.findKey;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -31,7 +32,7 @@ final class MultiValues {
         if (elements.isEmpty()) {
             return null;
         }
-        JsonArrayBuilder builder = Json.createArrayBuilder();
+        JsonArrayBuilder builder = JsonP.createArrayBuilder();
         elements.forEach(builder::add);
         return builder.build();
     }
@@ -39,7 +40,7 @@ final class MultiValues {
     /** An element as an object: a bare value {@code "x"} is taken as {@code {"value": "x"}}. */
     static JsonObject asObject(JsonValue element) {
         return element instanceof JsonObject object ? object
-                : Json.createObjectBuilder().add("value", element).build();
+                : JsonP.createObjectBuilder().add("value", element).build();
     }
 
     /** Where {@code candidate} already is among {@code elements}: an equal value, or the same value and type. */
@@ -118,7 +119,7 @@ final class MultiValues {
 
     /** {@code object} with {@code key} set to {@code value}; a null or JSON null value removes the key. */
     static JsonObject with(JsonObject object, String key, JsonValue value) {
-        JsonObjectBuilder builder = Json.createObjectBuilder(object);
+        JsonObjectBuilder builder = JsonP.createObjectBuilder(object);
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             builder.remove(key);
         } else {

@@ -1,5 +1,7 @@
 package io.roster.patch.control;
 
+import io.roster.protocol.control.JsonP;
+
 import static io.roster.patch.control.MultiValues.array;
 import static io.roster.patch.control.MultiValues.asObject;
 import static io.roster.patch.control.MultiValues.elements;
@@ -20,7 +22,6 @@ import io.roster.protocol.entity.ScimException;
 import io.roster.schema.control.ImmutableAttributes;
 import io.roster.schema.entity.Attribute;
 import io.roster.schema.entity.ResourceType;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -196,7 +197,7 @@ public final class PatchEngine {
 
     private JsonValue changeEverySub(PatchOp op, Target target, List<JsonValue> elements, JsonValue value) {
         if (elements.isEmpty() && op != PatchOp.REMOVE) {
-            return array(List.of(Json.createObjectBuilder().add(target.sub().name(), value).build()));
+            return array(List.of(JsonP.createObjectBuilder().add(target.sub().name(), value).build()));
         }
         List<JsonValue> result = new ArrayList<>();
         for (JsonValue element : elements) {
@@ -266,7 +267,7 @@ public final class PatchEngine {
      * sub-attributes joined by {@code and}, those comparisons describe the element to create.
      */
     private static Optional<JsonObject> createFromFilter(Target target) {
-        JsonObjectBuilder builder = Json.createObjectBuilder();
+        JsonObjectBuilder builder = JsonP.createObjectBuilder();
         return collectEquals(target.filter(), builder) && target.sub() != null
                 ? Optional.of(builder.build()) : Optional.empty();
     }

@@ -1,8 +1,9 @@
 package io.roster.protocol.boundary;
 
+import io.roster.protocol.control.JsonP;
+
 import io.roster.protocol.entity.ScimException;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonStructure;
@@ -55,7 +56,7 @@ public class JsonBodyProvider implements MessageBodyReader<JsonValue>, MessageBo
             throw ScimException.invalidSyntax("The request body is empty; a JSON object is expected");
         }
         input.unread(first);
-        try (JsonReader reader = Json.createReader(new InputStreamReader(input, StandardCharsets.UTF_8))) {
+        try (JsonReader reader = JsonP.createReader(new InputStreamReader(input, StandardCharsets.UTF_8))) {
             JsonStructure value = reader.read();
             if (!type.isInstance(value)) {
                 throw ScimException.invalidSyntax("The request body must be a JSON object");
@@ -81,7 +82,7 @@ public class JsonBodyProvider implements MessageBodyReader<JsonValue>, MessageBo
     public void writeTo(JsonValue value, Class<?> type, Type genericType, Annotation[] annotations,
             MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream entity) throws IOException {
         OutputStreamWriter writer = new OutputStreamWriter(entity, StandardCharsets.UTF_8);
-        try (JsonWriter json = Json.createWriter(writer)) {
+        try (JsonWriter json = JsonP.createWriter(writer)) {
             json.write(value);
         }
     }

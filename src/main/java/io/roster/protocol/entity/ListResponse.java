@@ -1,6 +1,7 @@
 package io.roster.protocol.entity;
 
-import jakarta.json.Json;
+import io.roster.protocol.control.JsonP;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 
@@ -13,8 +14,8 @@ public final class ListResponse {
     }
 
     public static JsonObject of(long totalResults, int startIndex, JsonArray resources) {
-        return Json.createObjectBuilder()
-                .add("schemas", Json.createArrayBuilder().add(SCHEMA))
+        return JsonP.createObjectBuilder()
+                .add("schemas", JsonP.createArrayBuilder().add(SCHEMA))
                 .add("totalResults", totalResults)
                 .add("startIndex", startIndex)
                 .add("itemsPerPage", resources.size())

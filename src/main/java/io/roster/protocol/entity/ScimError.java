@@ -1,6 +1,7 @@
 package io.roster.protocol.entity;
 
-import jakarta.json.Json;
+import io.roster.protocol.control.JsonP;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -13,8 +14,8 @@ public final class ScimError {
     }
 
     public static JsonObject body(int status, ScimType scimType, String detail) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
-                .add("schemas", Json.createArrayBuilder().add(SCHEMA))
+        JsonObjectBuilder body = JsonP.createObjectBuilder()
+                .add("schemas", JsonP.createArrayBuilder().add(SCHEMA))
                 .add("status", String.valueOf(status));
         if (scimType != null) {
             body.add("scimType", scimType.keyword());

@@ -1,5 +1,7 @@
 package io.roster.schema.boundary;
 
+import io.roster.protocol.control.JsonP;
+
 import io.roster.protocol.entity.ListResponse;
 import io.roster.protocol.entity.ScimException;
 import io.roster.schema.control.SchemaRepresentation;
@@ -10,7 +12,6 @@ import io.roster.security.entity.Scopes;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -51,27 +52,27 @@ public class DiscoveryResource {
     @GET
     @Path("ServiceProviderConfig")
     public JsonObject serviceProviderConfig() {
-        return Json.createObjectBuilder()
-                .add("schemas", Json.createArrayBuilder().add("urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig"))
+        return JsonP.createObjectBuilder()
+                .add("schemas", JsonP.createArrayBuilder().add("urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig"))
                 .add("patch", supported(true))
-                .add("bulk", Json.createObjectBuilder().add("supported", false).add("maxOperations", 0)
+                .add("bulk", JsonP.createObjectBuilder().add("supported", false).add("maxOperations", 0)
                         .add("maxPayloadSize", 0))
-                .add("filter", Json.createObjectBuilder().add("supported", true).add("maxResults", maxResults))
+                .add("filter", JsonP.createObjectBuilder().add("supported", true).add("maxResults", maxResults))
                 .add("changePassword", supported("hash".equalsIgnoreCase(passwordStorage.trim())))
                 .add("sort", supported(true))
                 .add("etag", supported(true))
-                .add("authenticationSchemes", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                .add("authenticationSchemes", JsonP.createArrayBuilder().add(JsonP.createObjectBuilder()
                         .add("type", "oauthbearertoken")
                         .add("name", "Bearer token")
                         .add("description", "A service account's token in 'Authorization: Bearer <token>' "
                                 + "(or the token alone, Okta's HTTP Header mode)")
                         .add("primary", true))
-                        .add(Json.createObjectBuilder()
+                        .add(JsonP.createObjectBuilder()
                                 .add("type", "httpbasic")
                                 .add("name", "HTTP Basic")
                                 .add("description", "The service account's name as user name and one of its "
                                         + "tokens as password (Okta's Basic Auth mode)")))
-                .add("meta", Json.createObjectBuilder().add("resourceType", "ServiceProviderConfig")
+                .add("meta", JsonP.createObjectBuilder().add("resourceType", "ServiceProviderConfig")
                         .add("location", location("ServiceProviderConfig")))
                 .build();
     }
@@ -80,7 +81,7 @@ public class DiscoveryResource {
     @Path("ResourceTypes")
     public JsonObject resourceTypes(@QueryParam("filter") String filter) {
         refuseFilter(filter);
-        JsonArrayBuilder resources = Json.createArrayBuilder();
+        JsonArrayBuilder resources = JsonP.createArrayBuilder();
         TYPES.forEach(t -> resources.add(resourceType(t)));
         return ListResponse.of(TYPES.size(), 1, resources.build());
     }
@@ -97,7 +98,7 @@ public class DiscoveryResource {
     @Path("Schemas")
     public JsonObject schemas(@QueryParam("filter") String filter) {
         refuseFilter(filter);
-        JsonArrayBuilder resources = Json.createArrayBuilder();
+        JsonArrayBuilder resources = JsonP.createArrayBuilder();
         SCHEMAS.forEach(s -> resources.add(schema(s)));
         return ListResponse.of(SCHEMAS.size(), 1, resources.build());
     }
@@ -125,7 +126,7 @@ public class DiscoveryResource {
     }
 
     private static JsonObject supported(boolean supported) {
-        return Json.createObjectBuilder().add("supported", supported).build();
+        return JsonP.createObjectBuilder().add("supported", supported).build();
     }
 
     private String location(String path) {

@@ -1,6 +1,7 @@
 package io.roster.schema.control;
 
-import jakarta.json.Json;
+import io.roster.protocol.control.JsonP;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -35,7 +36,7 @@ public record Projection(List<String> attributes, List<String> excluded) {
         if (attributes.isEmpty() && excluded.isEmpty()) {
             return resource;
         }
-        JsonObjectBuilder out = Json.createObjectBuilder();
+        JsonObjectBuilder out = JsonP.createObjectBuilder();
         for (var entry : resource.entrySet()) {
             String name = entry.getKey().toLowerCase(Locale.ROOT);
             if (ALWAYS.contains(name)) {
@@ -73,7 +74,7 @@ public record Projection(List<String> attributes, List<String> excluded) {
 
     private static JsonValue projectSubs(JsonValue value, List<String> subs, boolean including) {
         if (value instanceof JsonObject object) {
-            JsonObjectBuilder out = Json.createObjectBuilder();
+            JsonObjectBuilder out = JsonP.createObjectBuilder();
             object.forEach((k, v) -> {
                 if (subs.contains(k.toLowerCase(Locale.ROOT)) == including) {
                     out.add(k, v);
@@ -83,7 +84,7 @@ public record Projection(List<String> attributes, List<String> excluded) {
             return result.isEmpty() ? null : result;
         }
         if (value.getValueType() == JsonValue.ValueType.ARRAY) {
-            var array = Json.createArrayBuilder();
+            var array = JsonP.createArrayBuilder();
             for (JsonValue element : value.asJsonArray()) {
                 JsonValue projected = projectSubs(element, subs, including);
                 if (projected != null) {

@@ -1,12 +1,13 @@
 package io.roster.schema.control;
 
+import io.roster.protocol.control.JsonP;
+
 import io.roster.protocol.entity.ScimException;
 import io.roster.schema.entity.Attribute;
 import io.roster.schema.entity.AttributeType;
 import io.roster.schema.entity.CoreSchemas;
 import io.roster.schema.entity.ResourceType;
 import io.roster.schema.entity.Schema;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -62,7 +63,7 @@ public final class ResourceValidator {
     }
 
     public JsonObject normalize(JsonObject input) {
-        JsonObjectBuilder out = Json.createObjectBuilder();
+        JsonObjectBuilder out = JsonP.createObjectBuilder();
         Schema core = type.schema();
         for (Attribute attribute : writableTopLevel(core)) {
             findKey(input, attribute.name()).ifPresent(key -> put(out, attribute, input.get(key), attribute.name()));
@@ -149,7 +150,7 @@ public final class ResourceValidator {
         if (distinct.isEmpty()) {
             return null;
         }
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JsonP.createArrayBuilder();
         distinct.forEach(array::add);
         return array.build();
     }
@@ -161,7 +162,7 @@ public final class ResourceValidator {
         if (attribute.isComplex()) {
             if (value instanceof JsonString text && !attribute.multiValued() && attribute.subAttribute("value").isPresent()) {
                 return text.getString().isEmpty() ? null
-                        : normalizeComplex(attribute.subAttributes(), Json.createObjectBuilder()
+                        : normalizeComplex(attribute.subAttributes(), JsonP.createObjectBuilder()
                                 .add("value", text).build(), path + ".");
             }
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
@@ -183,7 +184,7 @@ public final class ResourceValidator {
     }
 
     private JsonObject normalizeComplex(List<Attribute> attributes, JsonObject input, String prefix) {
-        JsonObjectBuilder out = Json.createObjectBuilder();
+        JsonObjectBuilder out = JsonP.createObjectBuilder();
         for (Attribute sub : attributes) {
             if (sub.isReadOnly()) {
                 continue;
@@ -226,7 +227,7 @@ public final class ResourceValidator {
         if (kind == AttributeType.INTEGER && !number.isIntegral()) {
             throw wrongType(path, "an integer");
         }
-        return Json.createValue(new BigDecimal(number.toString()));
+        return JsonP.createValue(new BigDecimal(number.toString()));
     }
 
     private JsonValue normalizeDateTime(JsonValue value, String path) {

@@ -1,10 +1,11 @@
 package io.roster.schema.control;
 
+import io.roster.protocol.control.JsonP;
+
 import io.roster.schema.entity.Attribute;
 import io.roster.schema.entity.AttributeType;
 import io.roster.schema.entity.ResourceType;
 import io.roster.schema.entity.Schema;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -19,24 +20,24 @@ public final class SchemaRepresentation {
     }
 
     public static JsonObject of(Schema schema, String location) {
-        JsonArrayBuilder attributes = Json.createArrayBuilder();
+        JsonArrayBuilder attributes = JsonP.createArrayBuilder();
         schema.attributes().forEach(a -> attributes.add(attribute(a)));
-        return Json.createObjectBuilder()
-                .add("schemas", Json.createArrayBuilder().add(SCHEMA_SCHEMA))
+        return JsonP.createObjectBuilder()
+                .add("schemas", JsonP.createArrayBuilder().add(SCHEMA_SCHEMA))
                 .add("id", schema.id())
                 .add("name", schema.name())
                 .add("description", schema.description())
                 .add("attributes", attributes)
-                .add("meta", Json.createObjectBuilder().add("resourceType", "Schema").add("location", location))
+                .add("meta", JsonP.createObjectBuilder().add("resourceType", "Schema").add("location", location))
                 .build();
     }
 
     public static JsonObject of(ResourceType type, String location) {
-        JsonArrayBuilder extensions = Json.createArrayBuilder();
-        type.extensions().forEach(e -> extensions.add(Json.createObjectBuilder()
+        JsonArrayBuilder extensions = JsonP.createArrayBuilder();
+        type.extensions().forEach(e -> extensions.add(JsonP.createObjectBuilder()
                 .add("schema", e.id()).add("required", false)));
-        JsonObjectBuilder json = Json.createObjectBuilder()
-                .add("schemas", Json.createArrayBuilder().add(RESOURCE_TYPE_SCHEMA))
+        JsonObjectBuilder json = JsonP.createObjectBuilder()
+                .add("schemas", JsonP.createArrayBuilder().add(RESOURCE_TYPE_SCHEMA))
                 .add("id", type.name())
                 .add("name", type.name())
                 .add("endpoint", type.endpoint())
@@ -45,12 +46,12 @@ public final class SchemaRepresentation {
         if (!type.extensions().isEmpty()) {
             json.add("schemaExtensions", extensions);
         }
-        return json.add("meta", Json.createObjectBuilder().add("resourceType", "ResourceType")
+        return json.add("meta", JsonP.createObjectBuilder().add("resourceType", "ResourceType")
                 .add("location", location)).build();
     }
 
     static JsonObject attribute(Attribute attribute) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonP.createObjectBuilder()
                 .add("name", attribute.name())
                 .add("type", attribute.type().scimName())
                 .add("multiValued", attribute.multiValued())
@@ -61,13 +62,13 @@ public final class SchemaRepresentation {
             json.add("caseExact", attribute.caseExact());
         }
         if (!attribute.canonicalValues().isEmpty()) {
-            json.add("canonicalValues", Json.createArrayBuilder(attribute.canonicalValues()));
+            json.add("canonicalValues", JsonP.createArrayBuilder(attribute.canonicalValues()));
         }
         if (attribute.type() == AttributeType.REFERENCE) {
-            json.add("referenceTypes", Json.createArrayBuilder(attribute.referenceTypes()));
+            json.add("referenceTypes", JsonP.createArrayBuilder(attribute.referenceTypes()));
         }
         if (attribute.isComplex()) {
-            JsonArrayBuilder subs = Json.createArrayBuilder();
+            JsonArrayBuilder subs = JsonP.createArrayBuilder();
             attribute.subAttributes().forEach(s -> subs.add(attribute(s)));
             json.add("subAttributes", subs);
         }

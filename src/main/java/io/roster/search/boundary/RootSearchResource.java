@@ -1,5 +1,7 @@
 package io.roster.search.boundary;
 
+import io.roster.protocol.control.JsonP;
+
 import io.roster.filter.entity.Filter;
 import io.roster.groups.control.GroupMembers;
 import io.roster.groups.control.GroupRepresentation;
@@ -25,7 +27,6 @@ import io.roster.users.entity.User;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -106,7 +107,7 @@ public class RootSearchResource {
         GroupWriter writer = new GroupWriter(MemberFields.of(groupProjection), base().resolve("Users") + "/");
         long total = userCount + groupCount;
         return output -> {
-            JsonGenerator json = Json.createGenerator(output);
+            JsonGenerator json = JsonP.createGenerator(output);
             json.writeStartObject();
             json.writeStartArray("schemas").write(ListResponse.SCHEMA).writeEnd();
             json.write("totalResults", total);
@@ -124,7 +125,7 @@ public class RootSearchResource {
     private JsonArray renderUsers(List<User> page, Projection projection) {
         Map<Long, JsonArray> groupsOf = projection.excludes("groups") || page.isEmpty() ? Map.of()
                 : userGroups.of(page.stream().map(User::pk).toList(), base().resolve("Groups") + "/");
-        var array = Json.createArrayBuilder();
+        var array = JsonP.createArrayBuilder();
         for (User user : page) {
             JsonObject json = UserRepresentation.of(user, base().resolve("Users/" + user.id()),
                     groupsOf.getOrDefault(user.pk(), JsonValue.EMPTY_JSON_ARRAY));

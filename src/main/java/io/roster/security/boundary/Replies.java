@@ -1,8 +1,9 @@
 package io.roster.security.boundary;
 
+import io.roster.protocol.control.JsonP;
+
 import io.roster.protocol.entity.ScimError;
 import io.roster.protocol.entity.ScimMediaType;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,7 +30,7 @@ final class Replies {
 
     static AuthenticationStatus admin(HttpServletResponse response, int status, String message,
             Map<String, String> headers) {
-        JsonObject body = Json.createObjectBuilder().add("error", message).add("status", status).build();
+        JsonObject body = JsonP.createObjectBuilder().add("error", message).add("status", status).build();
         return send(response, status, body, "application/json; charset=utf-8", headers);
     }
 

@@ -1,5 +1,7 @@
 package io.roster.users.boundary;
 
+import io.roster.protocol.control.JsonP;
+
 import io.roster.groups.control.UserGroups;
 import io.roster.patch.control.PatchEngine;
 import io.roster.patch.entity.PatchRequest;
@@ -19,7 +21,6 @@ import io.roster.users.entity.User;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -128,7 +129,7 @@ public class UsersResource {
     /** The users as SCIM JSON, their groups read with one query for all of them. */
     public JsonArray render(List<User> users, Projection projection) {
         Map<Long, JsonArray> groups = groups(users, projection);
-        JsonArrayBuilder resources = Json.createArrayBuilder();
+        JsonArrayBuilder resources = JsonP.createArrayBuilder();
         for (User user : users) {
             resources.add(projection.apply(UserRepresentation.of(user, location(user),
                     groups.getOrDefault(user.pk(), JsonValue.EMPTY_JSON_ARRAY))));
@@ -157,7 +158,7 @@ public class UsersResource {
             @QueryParam("excludedAttributes") String excludedAttributes) {
         PatchRequest request = PatchRequest.fromJson(body);
         User user = findForUpdate(id);
-        JsonObject current = Json.createObjectBuilder(UserRepresentation.document(user)).add("id", user.id()).build();
+        JsonObject current = JsonP.createObjectBuilder(UserRepresentation.document(user)).add("id", user.id()).build();
         JsonObject patched = new PatchEngine(CoreSchemas.USER_TYPE).apply(current, request.operations());
         writes.replace(user, patched);
         return ok(user, projection(attributes, excludedAttributes));

@@ -1,8 +1,9 @@
 package io.roster.users.control;
 
+import io.roster.protocol.control.JsonP;
+
 import io.roster.schema.entity.CoreSchemas;
 import io.roster.users.entity.User;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -22,7 +23,7 @@ public final class UserRepresentation {
     }
 
     public static JsonObject document(User user) {
-        try (JsonReader reader = Json.createReader(new StringReader(user.document()))) {
+        try (JsonReader reader = JsonP.createReader(new StringReader(user.document()))) {
             return reader.readObject();
         }
     }
@@ -33,11 +34,11 @@ public final class UserRepresentation {
 
     public static JsonObject of(User user, URI location, JsonArray groups) {
         JsonObject document = document(user);
-        JsonArrayBuilder schemas = Json.createArrayBuilder().add(CoreSchemas.USER);
+        JsonArrayBuilder schemas = JsonP.createArrayBuilder().add(CoreSchemas.USER);
         if (document.containsKey(CoreSchemas.ENTERPRISE_USER)) {
             schemas.add(CoreSchemas.ENTERPRISE_USER);
         }
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonP.createObjectBuilder()
                 .add("schemas", schemas)
                 .add("id", user.id());
         document.forEach(json::add);
@@ -45,7 +46,7 @@ public final class UserRepresentation {
         if (!groups.isEmpty()) {
             json.add("groups", groups);
         }
-        json.add("meta", Json.createObjectBuilder()
+        json.add("meta", JsonP.createObjectBuilder()
                 .add("resourceType", "User")
                 .add("created", user.created().toString())
                 .add("lastModified", user.lastModified().toString())

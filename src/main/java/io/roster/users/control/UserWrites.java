@@ -1,12 +1,13 @@
 package io.roster.users.control;
 
+import io.roster.protocol.control.JsonP;
+
 import io.roster.schema.control.ResourceValidator;
 import io.roster.schema.entity.CoreSchemas;
 import io.roster.users.entity.User;
 import io.roster.users.entity.UserAttributes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 
@@ -49,7 +50,7 @@ public class UserWrites {
 
     private static Validated validate(JsonObject document) {
         String password = document.get("password") instanceof JsonString s ? s.getString() : null;
-        var stored = Json.createObjectBuilder(document).remove("password");
+        var stored = JsonP.createObjectBuilder(document).remove("password");
         if (!document.containsKey("active")) {
             stored.add("active", true);
         }
