@@ -21,7 +21,9 @@ import jakarta.enterprise.context.ApplicationScoped;
             "fish.payara.is-connection-validation-required=true",
             "fish.payara.connection-validation-method=custom-validation",
             "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
-            "fish.payara.fail-all-connections=true"
+            "fish.payara.fail-all-connections=true",
+            // with every connection busy, a request waits at most this long for one, then gets 503 (not 60 s)
+            "fish.payara.max-wait-time-in-millis=10000"
         })
 public class RosterDataSource {
     public static final String JNDI_NAME = "java:app/jdbc/roster";

@@ -88,6 +88,14 @@ final class RunningBundle implements AutoCloseable {
         throw new IllegalStateException("Readiness did not answer " + wantedStatus + " within 120 s: " + log());
     }
 
+    /** {@code kill -9}: the process gets no chance to flush or close anything. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("The bundle survived SIGKILL");
+        }
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

@@ -16,4 +16,11 @@ final class ErrorResponses {
                 .entity(ScimError.body(status, scimType, detail))
                 .build();
     }
+
+    /** 503 with the seconds after which the client should try again. */
+    static Response unavailable(String detail) {
+        return Response.fromResponse(of(503, null, detail)).header("Retry-After", RETRY_AFTER_SECONDS).build();
+    }
+
+    static final int RETRY_AFTER_SECONDS = 5;
 }

@@ -1,5 +1,6 @@
 package io.roster.protocol.boundary;
 
+import io.roster.protocol.control.DatabaseUnavailable;
 import io.roster.protocol.control.LockConflict;
 import io.roster.protocol.control.UniqueViolation;
 import io.roster.protocol.entity.ScimType;
@@ -15,7 +16,8 @@ import java.util.logging.Logger;
  * A unique constraint that fails at commit (two clients racing to create the same userName) is a 409
  * {@code uniqueness}, like the check that runs before the write. A write that lost a race for a row lock (its wait
  * timed out, or a deadlock) is a 409 too: the transaction rolled back, nothing changed, and the client may retry.
- * Anything else goes to the fallback mapper.
+ * A database that cannot be reached is a 503 with {@code Retry-After} (RFC 7231 §6.6.4). Anything else goes to the
+ * fallback mapper.
  */
 @Provider
 public class PersistenceFailureMapper implements ExceptionMapper<RuntimeException> {
@@ -34,6 +36,11 @@ public class PersistenceFailureMapper implements ExceptionMapper<RuntimeExceptio
             LOG.log(Level.WARNING, "A write lost a race for a row lock; answered 409", e);
             return ErrorResponses.of(409, null, "Another request was changing the same resource and this one "
                     + "could not wait for it; nothing was changed, retry the request");
+        }
+        if (DatabaseUnavailable.in(e)) {
+            LOG.log(Level.WARNING, "The database cannot be reached; answered 503 ({0})", e.toString());
+            return ErrorResponses.unavailable("Roster cannot reach its database right now; nothing was changed, "
+                    + "try again in a few seconds");
         }
         return fallback.toResponse(e);
     }
