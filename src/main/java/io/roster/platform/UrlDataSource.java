@@ -64,7 +64,7 @@ public class UrlDataSource implements DataSource {
         switch (kind) {
             case H2 -> {
                 var h2 = new org.h2.jdbcx.JdbcDataSource();
-                h2.setURL(withLockTimeout(url));
+                h2.setURL(withDurableCommits(withLockTimeout(url)));
                 h2.setUser(user);
                 h2.setPassword(password);
                 return h2;
@@ -90,7 +90,23 @@ public class UrlDataSource implements DataSource {
      * ten seconds, unless the URL sets its own LOCK_TIMEOUT.
      */
     static String withLockTimeout(String url) {
-        return url.toUpperCase(Locale.ROOT).contains(";LOCK_TIMEOUT=") ? url : url + ";LOCK_TIMEOUT=10000";
+        return withDefault(url, "LOCK_TIMEOUT", "10000");
+    }
+
+    /**
+     * H2 writes committed changes to its file up to half a second after the commit (WRITE_DELAY, 500 ms by
+     * default), so a killed process loses the last half second of acknowledged writes; measured: 20,000 of 54,000
+     * commits gone after {@code kill -9}. With a delay of 0 every commit is in the file (the operating system's
+     * cache) before the client gets its answer, so a crashed or killed Roster loses nothing; a power failure can
+     * still lose what the operating system had not yet flushed, because H2 does not fsync per commit (README,
+     * "Durability"). Costs about 0.3 ms per commit.
+     */
+    static String withDurableCommits(String url) {
+        return withDefault(url, "WRITE_DELAY", "0");
+    }
+
+    private static String withDefault(String url, String setting, String value) {
+        return url.toUpperCase(Locale.ROOT).contains(";" + setting + "=") ? url : url + ";" + setting + "=" + value;
     }
 
     @Override

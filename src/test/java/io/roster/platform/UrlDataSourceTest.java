@@ -18,6 +18,14 @@ class UrlDataSourceTest {
                 .as("the operator's own setting stays").isEqualTo("jdbc:h2:file:./data/roster;lock_timeout=500");
     }
 
+    @Test
+    void makesEveryH2CommitReachTheFileBeforeItIsAcknowledged() {
+        assertThat(UrlDataSource.withDurableCommits("jdbc:h2:file:./data/roster;LOCK_TIMEOUT=10000"))
+                .isEqualTo("jdbc:h2:file:./data/roster;LOCK_TIMEOUT=10000;WRITE_DELAY=0");
+        assertThat(UrlDataSource.withDurableCommits("jdbc:h2:file:./data/roster;write_delay=200"))
+                .as("the operator's own setting stays").isEqualTo("jdbc:h2:file:./data/roster;write_delay=200");
+    }
+
     /** H2 alone would give up after two seconds; a writer behind another one waits for its turn. */
     @Test
     void anH2WriterWaitsLongerThanH2sDefaultForARowLock() throws Exception {
