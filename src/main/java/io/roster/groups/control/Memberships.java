@@ -2,6 +2,7 @@ package io.roster.groups.control;
 
 import io.roster.groups.entity.Group;
 import io.roster.platform.DatabaseKind;
+import io.roster.protocol.control.ForeignKeyViolation;
 import io.roster.protocol.entity.ScimException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -125,17 +126,30 @@ public class Memberships {
         return changed + insertMissing(connection, group, keys);
     }
 
+    /**
+     * A user deleted after {@link #userKeys} found it and before the insert commits makes the insert fail its
+     * foreign key (the delete went first): that is the same answer as for an unknown id, not a server error. Not
+     * prevented by locking the users, which would cost a row write per member of every large push for a rare race.
+     */
     private int insertMissing(Connection connection, Group group, long[] userKeys) {
         boolean postgresql = kind(connection) == DatabaseKind.POSTGRESQL;
         int inserted = 0;
-        for (long[] chunk : chunks(userKeys)) {
-            inserted += update(connection, postgresql ? INSERT_MISSING_POSTGRESQL : INSERT_MISSING, statement -> {
-                statement.setLong(1, group.pk());
-                statement.setArray(2, connection.createArrayOf("bigint", boxed(chunk)));
-                if (!postgresql) {
-                    statement.setLong(3, group.pk());
-                }
-            });
+        try {
+            for (long[] chunk : chunks(userKeys)) {
+                inserted += update(connection, postgresql ? INSERT_MISSING_POSTGRESQL : INSERT_MISSING, statement -> {
+                    statement.setLong(1, group.pk());
+                    statement.setArray(2, connection.createArrayOf("bigint", boxed(chunk)));
+                    if (!postgresql) {
+                        statement.setLong(3, group.pk());
+                    }
+                });
+            }
+        } catch (PersistenceException e) {
+            if (ForeignKeyViolation.in(e)) {
+                throw ScimException.invalidValue("members: a user given as a member was deleted while this request "
+                        + "ran; a member's value must be the id of a user of this directory");
+            }
+            throw e;
         }
         return inserted;
     }

@@ -361,6 +361,76 @@ class GroupsIT extends ScimIT {
         assertThat(http.delete("/Groups/" + id).status()).isEqualTo(204);
     }
 
+    /** displayName is unique per realm regardless of case, also when clients race (a database constraint). */
+    @Test
+    void displayNameUniquenessHoldsUnderRacingCreates() throws Exception {
+        String name = "Race Team " + unique();
+        List<Reply> replies = inParallel(IntStream.range(0, 12).mapToObj(i -> (Callable<Reply>) () -> http.post(
+                "/Groups", "{\"displayName\": \"" + (i % 2 == 0 ? name.toUpperCase() : name.toLowerCase()) + "\"}"))
+                .toList(), 12);
+
+        assertThat(replies.stream().filter(r -> r.status() == 201)).hasSize(1);
+        replies.stream().filter(r -> r.status() != 201).forEach(r -> assertError(r, 409, "uniqueness"));
+        String filter = URLEncoder.encode("displayName eq \"" + name + "\"", StandardCharsets.UTF_8);
+        JsonObject found = assertOk(http.get("/Groups?filter=" + filter), 200);
+        assertThat(found.getInt("totalResults")).isEqualTo(1);
+        assertThat(http.delete("/Groups/" + found.getJsonArray("Resources").getJsonObject(0).getString("id")).status())
+                .isEqualTo(204);
+    }
+
+    /**
+     * Mixed load in every order that could deadlock: user PATCHes, group PATCHes adding pairs of the same users in
+     * opposite orders, removals, PUTs of the whole member list, and deletes of users that are members of every
+     * group, all at once. Nothing answers 5xx (a deadlock the database breaks would), and afterwards no group lists
+     * a deleted user.
+     */
+    @Test
+    void mixedLoadNeverDeadlocksOrFails() throws Exception {
+        String batch = unique();
+        List<String> users = inParallel(IntStream.range(0, 16)
+                .mapToObj(i -> (Callable<String>) () -> createUser("mixed" + i + "." + batch + "@okta.local", null))
+                .toList(), 8);
+        List<String> groups = new ArrayList<>();
+        for (int g = 0; g < 3; g++) {
+            groups.add(assertOk(http.post("/Groups", "{\"displayName\": \"Mixed " + g + " " + batch + "\", \"members\": "
+                    + members(users) + "}"), 201).getString("id"));
+        }
+        Set<String> deleted = Set.copyOf(users.subList(12, 16));
+
+        List<Callable<Reply>> work = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            int n = i;
+            String group = groups.get(i % groups.size());
+            String a = users.get(i % 12);
+            String b = users.get((i * 7 + 3) % 16);
+            work.add(switch (i % 6) {
+                case 0 -> () -> http.patch("/Users/" + a, patch(
+                        "{\"op\": \"replace\", \"path\": \"displayName\", \"value\": \"Mixed " + n + "\"}"));
+                case 1 -> () -> http.patch("/Groups/" + group, patch("{\"op\": \"add\", \"path\": \"members\", \"value\": "
+                        + members(List.of(a, b)) + "}"));
+                case 2 -> () -> http.patch("/Groups/" + group, patch("{\"op\": \"add\", \"path\": \"members\", \"value\": "
+                        + members(List.of(b, a)) + "}"));
+                case 3 -> () -> http.patch("/Groups/" + group, patch(
+                        "{\"op\": \"remove\", \"path\": \"members[value eq \\\"" + b + "\\\"]\"}"));
+                case 4 -> () -> http.put("/Groups/" + group, "{\"displayName\": \"Mixed " + (n % groups.size()) + " "
+                        + batch + "\", \"members\": " + members(List.of(b, a)) + "}");
+                default -> i < 4 * 6 ? () -> http.delete("/Users/" + users.get(12 + n / 6)) : () -> http.get("/Groups/" + group);
+            });
+        }
+        List<Reply> replies = inParallel(work, 12);
+
+        assertThat(replies).allSatisfy(reply -> assertThat(reply.status()).as("%s", reply)
+                .isIn(200, 204, 400, 404, 409, 412));
+        assertThat(replies.stream().filter(r -> r.status() == 400)).allSatisfy(r -> assertError(r, 400, "invalidValue"));
+        for (String group : groups) {
+            assertThat(memberIds(assertOk(http.get("/Groups/" + group), 200))).doesNotContainAnyElementsOf(deleted);
+            assertThat(http.delete("/Groups/" + group).status()).isEqualTo(204);
+        }
+        for (String user : deleted) {
+            assertError(http.get("/Users/" + user), 404, null);
+        }
+    }
+
     /** 20,000 members added through the API in 20 PATCHes of 1,000; reads stream them all. */
     @Test
     void largeGroup() throws Exception {
