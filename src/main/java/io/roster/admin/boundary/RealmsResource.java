@@ -4,8 +4,6 @@ import io.roster.protocol.control.JsonP;
 
 import io.roster.admin.control.AdminJson;
 import io.roster.admin.control.RealmDirectory;
-import io.roster.admin.entity.AdminException;
-import io.roster.realms.Realms;
 import io.roster.security.control.ServiceAccounts;
 import io.roster.security.entity.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,11 +19,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.logging.Logger;
 
 /**
- * {@code /api/admin/realms}. Only the default realm exists for now: it can be listed and read; creating or
- * deleting realms is refused with an explanation.
+ * {@code /api/admin/realms}: each realm is an isolated directory with its own SCIM root
+ * ({@code /realms/{realm}/scim/v2}; the default realm's is {@code /scim/v2}). Deleting a realm stops serving it at
+ * once and purges its data in the background.
  */
 @Path("realms")
 @RequestScoped
@@ -42,6 +44,11 @@ public class RealmsResource {
     @Context
     UriInfo uriInfo;
 
+    @Context
+    SecurityContext caller;
+
+    private static final Logger LOG = Logger.getLogger(RealmsResource.class.getName());
+
     @GET
     public JsonObject list() {
         JsonArrayBuilder list = JsonP.createArrayBuilder();
@@ -56,16 +63,18 @@ public class RealmsResource {
     }
 
     @POST
-    public JsonObject create(String body) {
-        throw AdminException.notImplemented("Realms are not available yet: everything lives in the realm \""
-                + Realms.DEFAULT + "\", served at " + realms.scimBaseUrl(Realms.DEFAULT, uriInfo));
+    public Response create(String body) {
+        String name = realms.create(AdminJson.object(body, true));
+        LOG.info("event=realm-created realm=" + name + " by=" + caller.getUserPrincipal().getName());
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(name).build()).entity(realm(name)).build();
     }
 
     @DELETE
     @Path("{realm}")
-    public JsonObject delete(@PathParam("realm") String realm) {
-        realms.existing(realm);
-        throw AdminException.conflict("The realm \"" + Realms.DEFAULT + "\" cannot be deleted");
+    public Response delete(@PathParam("realm") String realm) {
+        realms.delete(realm);
+        LOG.info("event=realm-deleted realm=" + realm + " by=" + caller.getUserPrincipal().getName());
+        return Response.noContent().build();
     }
 
     private JsonObject realm(String name) {

@@ -2,7 +2,7 @@ package io.roster.audit.boundary;
 
 import io.roster.audit.control.RequestRecorder;
 import io.roster.audit.control.RequestRecorder.FinishedRequest;
-import io.roster.realms.Realms;
+import io.roster.realms.CurrentRealm;
 import io.roster.security.entity.RequestAttributes;
 import io.roster.security.entity.ServiceAccountPrincipal;
 import jakarta.inject.Inject;
@@ -31,13 +31,16 @@ public class ProvisioningLogFilter implements ContainerResponseFilter {
     @Inject
     RequestRecorder recorder;
 
+    @Inject
+    CurrentRealm realm;
+
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         Object principal = servletRequest.getAttribute(RequestAttributes.SERVICE_ACCOUNT);
         ServiceAccountPrincipal account = principal instanceof ServiceAccountPrincipal p ? p : null;
         Object started = servletRequest.getAttribute(RequestAttributes.STARTED_NANOS);
         recorder.record(new FinishedRequest(
-                account == null ? Realms.DEFAULT : account.realm(),
+                account == null ? realm.name() : account.realm(),
                 account == null ? null : account.accountName(),
                 request.getMethod(),
                 servletRequest.getRequestURI().substring(servletRequest.getContextPath().length()),

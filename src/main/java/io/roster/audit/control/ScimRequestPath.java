@@ -2,6 +2,7 @@ package io.roster.audit.control;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The resource type and id a SCIM request path names: {@code /scim/v2/Users/2819c223} is a {@code User} with id
@@ -21,9 +22,15 @@ public record ScimRequestPath(String resourceType, String resourceId) {
             "me", "Me",
             ".search", "Search");
 
-    /** @param path the path from the server root ({@code /scim/v2/…}) or relative to the SCIM base URL */
+    /** A realm's SCIM root: {@code /realms/acme/scim/v2}. */
+    private static final Pattern REALM_BASE = Pattern.compile("^/realms/[^/]+" + BASE);
+
+    /**
+     * @param path the path from the server root ({@code /scim/v2/…}, {@code /realms/acme/scim/v2/…}) or relative
+     *             to the SCIM base URL
+     */
     public static ScimRequestPath of(String path) {
-        String relative = path == null ? "" : path;
+        String relative = path == null ? "" : REALM_BASE.matcher(path).replaceFirst("");
         if (relative.startsWith(BASE)) {
             relative = relative.substring(BASE.length());
         }

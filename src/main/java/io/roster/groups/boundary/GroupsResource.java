@@ -16,7 +16,7 @@ import io.roster.protocol.control.Preconditions;
 import io.roster.search.control.SearchRequests;
 import io.roster.search.entity.SearchRequest;
 import io.roster.protocol.entity.ScimException;
-import io.roster.realms.Realms;
+import io.roster.realms.CurrentRealm;
 import io.roster.schema.control.Projection;
 import io.roster.schema.entity.CoreSchemas;
 import io.roster.security.entity.Scopes;
@@ -57,6 +57,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class GroupsResource {
 
     @Inject
+    CurrentRealm realm;
+
+    @Inject
     GroupStore store;
 
     @Inject
@@ -84,7 +87,7 @@ public class GroupsResource {
     @Transactional
     public Response create(JsonObject body, @QueryParam("attributes") String attributes,
             @QueryParam("excludedAttributes") String excludedAttributes) {
-        Group group = writes.create(Realms.DEFAULT, body);
+        Group group = writes.create(realm.name(), body);
         return Response.created(location(group))
                 .tag(etag(group))
                 .entity(representation(group, projection(attributes, excludedAttributes)))
@@ -127,7 +130,7 @@ public class GroupsResource {
     }
 
     private StreamingOutput list(SearchRequest request) {
-        GroupStore.SearchResult result = store.search(Realms.DEFAULT, request);
+        GroupStore.SearchResult result = store.search(realm.name(), request);
         Projection projection = projection(request.attributes(), request.excludedAttributes());
         List<GroupWriter.Rendered> groups = result.groups().stream()
                 .map(group -> new GroupWriter.Rendered(group.pk(), projection.apply(
@@ -178,12 +181,12 @@ public class GroupsResource {
     }
 
     private Group find(String id) {
-        return store.find(Realms.DEFAULT, id).orElseThrow(() -> notFound(id));
+        return store.find(realm.name(), id).orElseThrow(() -> notFound(id));
     }
 
     /** The group to change, locked, and only if it still is the version the client's If-Match names. */
     private Group findForUpdate(String id) {
-        Group group = store.findForUpdate(Realms.DEFAULT, id).orElseThrow(() -> notFound(id));
+        Group group = store.findForUpdate(realm.name(), id).orElseThrow(() -> notFound(id));
         Preconditions.checkIfMatch(headers.getRequestHeader(HttpHeaders.IF_MATCH), GroupRepresentation.etag(group),
                 "Group " + id);
         return group;

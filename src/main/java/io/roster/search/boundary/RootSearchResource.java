@@ -15,7 +15,7 @@ import io.roster.protocol.entity.ListResponse;
 import io.roster.protocol.entity.Page;
 import io.roster.protocol.entity.ScimException;
 import io.roster.protocol.entity.ScimType;
-import io.roster.realms.Realms;
+import io.roster.realms.CurrentRealm;
 import io.roster.schema.control.Projection;
 import io.roster.schema.entity.CoreSchemas;
 import io.roster.search.control.SearchRequests;
@@ -55,6 +55,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class RootSearchResource {
 
     @Inject
+    CurrentRealm realm;
+
+    @Inject
     UserStore users;
 
     @Inject
@@ -81,8 +84,8 @@ public class RootSearchResource {
         SearchRequest request = SearchRequests.fromJson(body, maxResults);
         Filter filter = request.filter();
         ScimException[] failures = new ScimException[2];
-        long userCount = countOrNone(() -> users.count(Realms.DEFAULT, filter), failures, 0);
-        long groupCount = countOrNone(() -> groups.count(Realms.DEFAULT, filter), failures, 1);
+        long userCount = countOrNone(() -> users.count(realm.name(), filter), failures, 0);
+        long groupCount = countOrNone(() -> groups.count(realm.name(), filter), failures, 1);
         if (failures[0] != null && failures[1] != null) {
             throw failures[0];
         }
@@ -93,9 +96,9 @@ public class RootSearchResource {
         int groupTake = (int) Math.max(0, Math.min(page.count() - userTake, groupCount - groupOffset));
 
         List<User> userPage = userTake == 0 ? List.of()
-                : users.page(Realms.DEFAULT, filter, request.sort(), userOffset, userTake);
+                : users.page(realm.name(), filter, request.sort(), userOffset, userTake);
         List<Group> groupPage = groupTake == 0 ? List.of()
-                : groups.page(Realms.DEFAULT, filter, request.sort(), groupOffset, groupTake);
+                : groups.page(realm.name(), filter, request.sort(), groupOffset, groupTake);
         JsonArray renderedUsers = renderUsers(userPage, Projection.of(request.attributes(),
                 request.excludedAttributes(), CoreSchemas.USER));
         Projection groupProjection = Projection.of(request.attributes(), request.excludedAttributes(), CoreSchemas.GROUP);

@@ -1,5 +1,6 @@
 package io.roster.security.boundary;
 
+import io.roster.realms.RealmPaths;
 import io.roster.realms.Realms;
 import io.roster.security.control.AuthorizationHeader;
 import io.roster.security.control.FailedLogins;
@@ -52,7 +53,8 @@ class ServiceAccountAuthentication {
             return unauthorized(request, response, "no credentials", "Authentication required: send the service "
                     + "account's token as \"Authorization: Bearer <token>\"");
         }
-        TokenCredential credential = credential(header.get());
+        String realm = realmOf(request);
+        TokenCredential credential = credential(realm, header.get());
         if (credential == null) {
             return unauthorized(request, response, "malformed Authorization header", "The Authorization header "
                     + "cannot be read: send \"Bearer <token>\" or Basic with the account's name and a token");
@@ -81,14 +83,19 @@ class ServiceAccountAuthentication {
         return context.notifyContainerAboutLogin(principal, result.getCallerGroups());
     }
 
-    private static TokenCredential credential(AuthorizationHeader header) {
+    private static TokenCredential credential(String realm, AuthorizationHeader header) {
         if (header instanceof AuthorizationHeader.Token token) {
-            return new TokenCredential(token.token());
+            return new TokenCredential(realm, token.token());
         }
         if (header instanceof AuthorizationHeader.Basic basic) {
-            return new TokenCredential(basic.secret(), basic.name());
+            return new TokenCredential(realm, basic.secret(), basic.name());
         }
         return null;
+    }
+
+    /** The realm of the SCIM root the request was sent to; a malformed realm name matches no account's. */
+    private static String realmOf(HttpServletRequest request) {
+        return RealmPaths.realmOf(request.getRequestURI().substring(request.getContextPath().length())).orElse("");
     }
 
     private AuthenticationStatus unauthorized(HttpServletRequest request, HttpServletResponse response,
@@ -100,10 +107,16 @@ class ServiceAccountAuthentication {
         return Replies.scim(response, 401, detail, Map.of("WWW-Authenticate", Replies.SCIM_CHALLENGE));
     }
 
+    /** A rejected request is logged under the realm of its URL, or the default realm if that names none. */
+    private static String loggedRealm(HttpServletRequest request) {
+        String realm = realmOf(request);
+        return realm.isEmpty() ? Realms.DEFAULT : realm;
+    }
+
     private void reject(HttpServletRequest request, int status, ServiceAccountPrincipal principal) {
         try {
             rejected.fire(principal == null
-                    ? new RejectedRequest(request, status, Realms.DEFAULT, null)
+                    ? new RejectedRequest(request, status, loggedRealm(request), null)
                     : new RejectedRequest(request, status, principal.realm(), principal.accountName()));
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "A rejected request could not be recorded", e);

@@ -17,7 +17,8 @@ import java.util.Optional;
 /**
  * Validates service-account tokens against the database: the SHA-256 of the presented token is looked up (one
  * indexed query per request, nothing cached, so a revoked, expired or deleted token fails at once on every
- * instance) and compared in constant time. With HTTP Basic the name must be the token's account's. The account's
+ * instance) and compared in constant time. A token is valid only at the SCIM root of its account's realm (on
+ * another realm's URL it is as unknown as a wrong token). With HTTP Basic the name must be the token's account's. The account's
  * scopes become its groups, which Payara maps to roles.
  */
 @ApplicationScoped
@@ -42,7 +43,8 @@ public class TokenIdentityStore implements IdentityStore {
                 .findFirst();
         Instant now = Instant.now();
         if (found.isEmpty() || !TokenHash.same(found.get().tokenHash(), hash) || !found.get().usableAt(now)
-                || !namesAccount(token, found.get().account())) {
+                || !namesAccount(token, found.get().account())
+                || !found.get().account().realm().equals(token.realm())) {
             return CredentialValidationResult.INVALID_RESULT;
         }
         ApiToken valid = found.get();

@@ -10,7 +10,7 @@ import io.roster.protocol.entity.ListResponse;
 import io.roster.search.control.SearchRequests;
 import io.roster.search.entity.SearchRequest;
 import io.roster.protocol.entity.ScimException;
-import io.roster.realms.Realms;
+import io.roster.realms.CurrentRealm;
 import io.roster.schema.control.Projection;
 import io.roster.schema.entity.CoreSchemas;
 import io.roster.security.entity.Scopes;
@@ -53,6 +53,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class UsersResource {
 
     @Inject
+    CurrentRealm realm;
+
+    @Inject
     UserStore store;
 
     @Inject
@@ -77,7 +80,7 @@ public class UsersResource {
     @Transactional
     public Response create(JsonObject body, @QueryParam("attributes") String attributes,
             @QueryParam("excludedAttributes") String excludedAttributes) {
-        User user = writes.create(Realms.DEFAULT, body);
+        User user = writes.create(realm.name(), body);
         URI location = location(user);
         return Response.created(location)
                 .tag(etag(user))
@@ -121,7 +124,7 @@ public class UsersResource {
     }
 
     private JsonObject list(SearchRequest request) {
-        UserStore.SearchResult result = store.search(Realms.DEFAULT, request);
+        UserStore.SearchResult result = store.search(realm.name(), request);
         return ListResponse.of(result.total(), request.page().startIndex(),
                 render(result.users(), projection(request.attributes(), request.excludedAttributes())));
     }
@@ -174,7 +177,7 @@ public class UsersResource {
     }
 
     private User find(String id) {
-        return store.find(Realms.DEFAULT, id).orElseThrow(() -> notFound(id));
+        return store.find(realm.name(), id).orElseThrow(() -> notFound(id));
     }
 
     /**
@@ -182,7 +185,7 @@ public class UsersResource {
      * other, none lost), and only if it still is the version the client's If-Match names (RFC 7644 §3.14).
      */
     private User findForUpdate(String id) {
-        User user = store.findForUpdate(Realms.DEFAULT, id).orElseThrow(() -> notFound(id));
+        User user = store.findForUpdate(realm.name(), id).orElseThrow(() -> notFound(id));
         Preconditions.checkIfMatch(headers.getRequestHeader(HttpHeaders.IF_MATCH), UserRepresentation.etag(user),
                 "User " + id);
         return user;

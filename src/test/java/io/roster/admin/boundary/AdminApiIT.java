@@ -78,21 +78,143 @@ class AdminApiIT {
     }
 
     @Test
-    void realmsListOnlyTheDefaultRealm() {
+    void realmsAreCreatedListedAndValidated() {
         JsonObject realms = assertAdminOk(admin("GET", "/realms"), 200);
-        JsonObject realm = realms.getJsonArray("realms").getJsonObject(0);
-        assertThat(realms.getJsonArray("realms")).hasSize(1);
-        assertThat(realm.getString("name")).isEqualTo("default");
-        assertThat(realm.getString("scimBaseUrl")).isEqualTo(http.scim());
+        JsonObject first = realms.getJsonArray("realms").getJsonObject(0);
+        assertThat(first.getString("name")).as("the default realm comes first").isEqualTo("default");
+        assertThat(first.getString("scimBaseUrl")).isEqualTo(http.scim());
         assertThat(assertAdminOk(admin("GET", "/realms/default"), 200).getString("scimBaseUrl"))
                 .isEqualTo(http.scim());
-        assertAdminError(admin("GET", "/realms/acme"), 404);
-        assertThat(assertAdminError(admin("POST", "/realms", "{\"name\":\"acme\"}"), 501).getString("error"))
-                .contains("not available yet");
+
+        String name = "acme-" + unique();
+        assertAdminError(admin("GET", "/realms/" + name), 404);
+        Reply created = admin("POST", "/realms", "{\"name\":\"" + name + "\"}");
+        JsonObject realm = assertAdminOk(created, 201);
+        assertThat(realm.getString("name")).isEqualTo(name);
+        assertThat(realm.getString("scimBaseUrl")).isEqualTo(http.root() + "/realms/" + name + "/scim/v2");
+        assertThat(realm.getInt("serviceAccounts")).isZero();
+        assertThat(created.header("Location")).endsWith("/api/admin/realms/" + name);
+        assertThat(assertAdminOk(admin("GET", "/realms"), 200).getJsonArray("realms"))
+                .extracting(r -> r.asJsonObject().getString("name")).contains("default", name);
+        assertThat(assertAdminOk(admin("GET", "/realms/" + name), 200).getString("name")).isEqualTo(name);
+
+        assertThat(assertAdminError(admin("POST", "/realms", "{\"name\":\"" + name + "\"}"), 409).getString("error"))
+                .contains("already exists");
+        for (String bad : List.of("{\"name\":\"Acme\"}", "{\"name\":\"a b\"}", "{\"name\":\"-x\"}", "{\"name\":42}",
+                "{}", "{\"name\":\"" + "a".repeat(64) + "\"}", "not json")) {
+            assertAdminError(admin("POST", "/realms", bad), 400);
+        }
         assertAdminError(admin("DELETE", "/realms/default"), 409);
-        assertAdminError(admin("GET", "/realms/acme/service-accounts"), 404);
+        assertAdminError(admin("DELETE", "/realms/nothing-" + unique()), 404);
+        assertAdminError(admin("GET", "/realms/acme-missing/service-accounts"), 404);
         assertAdminError(admin("GET", "/nothing-here"), 404);
         assertAdminError(admin("PUT", "/realms"), 405);
+        assertThat(admin("DELETE", "/realms/" + name).status()).isEqualTo(204);
+    }
+
+    /**
+     * Two realms are two directories: the same userName in both, each token only at its own realm's SCIM root
+     * (401 elsewhere, exactly as for a wrong token, so nothing tells whether the realm exists), no resource of
+     * one visible or usable from the other, and every location naming the realm's own root.
+     */
+    @Test
+    void realmsAreIsolated() {
+        String name = "iso-" + unique();
+        assertAdminOk(admin("POST", "/realms", "{\"name\":\"" + name + "\"}"), 201);
+        String root = http.root() + "/realms/" + name + "/scim/v2";
+        String token = assertAdminOk(admin("POST", "/realms/" + name + "/service-accounts",
+                "{\"name\":\"okta\",\"scopes\":[\"scim:read\",\"scim:write\"]}"), 201).getString("token");
+        String bearer = "Bearer " + token;
+        String userName = "same." + unique() + "@example.com";
+
+        Reply inRealm = http.request("POST", root + "/Users").header("Authorization", bearer).body(user(userName)).send();
+        JsonObject realmUser = assertOk(inRealm, 201);
+        assertThat(inRealm.header("Location")).isEqualTo(root + "/Users/" + realmUser.getString("id"));
+        assertThat(realmUser.getJsonObject("meta").getString("location")).isEqualTo(inRealm.header("Location"));
+        JsonObject defaultUser = assertOk(http.post("/Users", user(userName)), 201);
+        assertThat(defaultUser.getString("id")).isNotEqualTo(realmUser.getString("id"));
+
+        JsonObject found = assertOk(http.request("GET", root + "/Users?filter=" + encode("userName eq \"" + userName
+                + "\"")).header("Authorization", bearer).send(), 200);
+        assertThat(found.getInt("totalResults")).isEqualTo(1);
+        assertThat(found.getJsonArray("Resources").getJsonObject(0).getString("id")).isEqualTo(realmUser.getString("id"));
+        assertError(http.request("GET", root + "/Users/" + defaultUser.getString("id")).header("Authorization", bearer)
+                .send(), 404, null);
+        assertError(http.get("/Users/" + realmUser.getString("id")), 404, null);
+        assertError(http.request("POST", root + "/Groups").header("Authorization", bearer).body("{\"displayName\": \"G\", "
+                + "\"members\": [{\"value\": \"" + defaultUser.getString("id") + "\"}]}").send(), 400, "invalidValue");
+        JsonObject group = assertOk(http.request("POST", root + "/Groups").header("Authorization", bearer)
+                .body("{\"displayName\": \"G\", \"members\": [{\"value\": \"" + realmUser.getString("id") + "\"}]}")
+                .send(), 201);
+        assertThat(group.getJsonObject("meta").getString("location")).startsWith(root + "/Groups/");
+        assertThat(group.getJsonArray("members").getJsonObject(0).getString("$ref"))
+                .isEqualTo(root + "/Users/" + realmUser.getString("id"));
+        assertThat(assertOk(http.get("/Users/" + defaultUser.getString("id")), 200).containsKey("groups")).isFalse();
+        JsonObject config = assertOk(http.request("GET", root + "/ServiceProviderConfig").header("Authorization", bearer)
+                .send(), 200);
+        assertThat(config.getJsonObject("meta").getString("location")).isEqualTo(root + "/ServiceProviderConfig");
+
+        Reply wrongRealm = http.request("GET", "/Users?count=1").header("Authorization", bearer).send();
+        Reply unknownRealm = http.request("GET", http.root() + "/realms/none-" + unique() + "/scim/v2/Users")
+                .header("Authorization", "Bearer " + ScimHttp.TOKEN).send();
+        Reply otherRealm = http.request("GET", root + "/Users").header("Authorization", "Bearer " + ScimHttp.TOKEN).send();
+        for (Reply refused : List.of(wrongRealm, unknownRealm, otherRealm)) {
+            assertThat(assertError(refused, 401, null).getString("detail")).isEqualTo(assertError(
+                    http.request("GET", "/Users").header("Authorization", "Bearer not-a-token").send(), 401, null)
+                    .getString("detail"));
+        }
+        assertThat(http.request("GET", root + "/Users").send().status()).as("anonymous").isEqualTo(401);
+        assertThat(http.request("GET", http.root() + "/realms/" + name + "/other").header("Authorization", bearer).send()
+                .status()).as("no SCIM root: no token is valid there").isEqualTo(401);
+
+        JsonArray log = eventually(() -> entriesOf("/realms/" + name + "/log?resourceType=User"), e -> !e.isEmpty());
+        assertThat(log).allSatisfy(entry -> assertThat(entry.asJsonObject().getString("realm")).isEqualTo(name));
+        assertThat(entriesOf("/realms/default/log?resourceId=" + realmUser.getString("id")))
+                .as("the default realm's log has only its own failed lookup of the other realm's user")
+                .singleElement().satisfies(entry -> assertThat(entry.asJsonObject().getInt("status")).isEqualTo(404));
+        assertThat(admin("DELETE", "/realms/" + name).status()).isEqualTo(204);
+    }
+
+    /**
+     * Deleting a realm refuses its tokens at once, and its users, groups, memberships and log are purged in the
+     * background in bounded batches (roster.realms.purge-batch-size is 20 in the tests); the name can then be
+     * used again for an empty realm.
+     */
+    @Test
+    void deletingARealmStopsItAtOnceAndPurgesItsData() {
+        String name = "gone-" + unique();
+        assertAdminOk(admin("POST", "/realms", "{\"name\":\"" + name + "\"}"), 201);
+        String root = http.root() + "/realms/" + name + "/scim/v2";
+        String bearer = "Bearer " + assertAdminOk(admin("POST", "/realms/" + name + "/service-accounts",
+                "{\"name\":\"okta\",\"scopes\":[\"scim:read\",\"scim:write\"]}"), 201).getString("token");
+        StringBuilder members = new StringBuilder();
+        for (int i = 0; i < 45; i++) {
+            String id = assertOk(http.request("POST", root + "/Users").header("Authorization", bearer)
+                    .body("{\"userName\":\"u" + i + "@gone.example\",\"emails\":[{\"value\":\"u" + i
+                            + "@gone.example\",\"type\":\"work\"}]}").send(), 201).getString("id");
+            members.append(i == 0 ? "" : ",").append("{\"value\":\"").append(id).append("\"}");
+        }
+        assertOk(http.request("POST", root + "/Groups").header("Authorization", bearer)
+                .body("{\"displayName\":\"Everyone\",\"members\":[" + members + "]}").send(), 201);
+        eventually(() -> entriesOf("/realms/" + name + "/log?limit=100"), e -> e.size() >= 46);
+
+        assertThat(admin("DELETE", "/realms/" + name).status()).isEqualTo(204);
+        assertThat(http.request("GET", root + "/Users").header("Authorization", bearer).send().status()).isEqualTo(401);
+        assertAdminError(admin("GET", "/realms/" + name), 404);
+        assertAdminError(admin("GET", "/realms/" + name + "/log"), 404);
+        assertAdminError(admin("DELETE", "/realms/" + name), 404);
+
+        eventually(() -> admin("POST", "/realms", "{\"name\":\"" + name + "\"}"), reply -> reply.status() == 201);
+        String again = "Bearer " + assertAdminOk(admin("POST", "/realms/" + name + "/service-accounts",
+                "{\"name\":\"okta\",\"scopes\":[\"scim:read\",\"scim:write\"]}"), 201).getString("token");
+        assertThat(assertOk(http.request("GET", root + "/Users").header("Authorization", again).send(), 200)
+                .getInt("totalResults")).as("the new realm starts empty").isZero();
+        assertThat(assertOk(http.request("GET", root + "/Groups").header("Authorization", again).send(), 200)
+                .getInt("totalResults")).isZero();
+        assertThat(entriesOf("/realms/" + name + "/log?resourceType=Group")).isEmpty();
+        assertOk(http.request("POST", root + "/Users").header("Authorization", again)
+                .body("{\"userName\":\"u0@gone.example\"}").send(), 201);
+        assertThat(admin("DELETE", "/realms/" + name).status()).isEqualTo(204);
     }
 
     @Test

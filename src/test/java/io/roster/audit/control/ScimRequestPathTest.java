@@ -17,6 +17,8 @@ class ScimRequestPathTest {
         assertThat(ScimRequestPath.of("/scim/v2/ServiceProviderConfig"))
                 .isEqualTo(new ScimRequestPath("ServiceProviderConfig", null));
         assertThat(ScimRequestPath.of("/scim/v2/.search")).isEqualTo(new ScimRequestPath("Search", null));
+        assertThat(ScimRequestPath.of("/realms/acme/scim/v2/Users/u1")).isEqualTo(new ScimRequestPath("User", "u1"));
+        assertThat(ScimRequestPath.of("/realms/acme/scim/v2/Groups")).isEqualTo(new ScimRequestPath("Group", null));
     }
 
     @Test

@@ -21,6 +21,6 @@ class TokenHashTest {
 
     @Test
     void credentialNeverPrintsTheToken() {
-        assertThat(new TokenCredential("s3cret").toString()).doesNotContain("s3cret");
+        assertThat(new TokenCredential("default", "s3cret").toString()).doesNotContain("s3cret");
     }
 }
