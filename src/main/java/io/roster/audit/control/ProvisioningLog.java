@@ -61,6 +61,7 @@ public class ProvisioningLog {
     @PostConstruct
     void create() {
         queue = new ArrayBlockingQueue<>(Math.max(100, capacity));
+        metrics.logQueue(queue);
     }
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object event) {

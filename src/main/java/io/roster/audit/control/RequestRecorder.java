@@ -37,7 +37,8 @@ public class RequestRecorder {
                     request.path(), target.resourceType(), id,
                     request.filter() == null ? null : log.filterText(request.filter()), request.status(),
                     request.scimType(), duration.toMillis(), request.userAgent()));
-            metrics.request(request.method(), request.status(), duration);
+            metrics.request(request.serviceAccount() == null ? null : request.realm(), target.resourceType(),
+                    request.method(), request.status(), duration);
             if (REQUESTS.isLoggable(Level.FINE)) {
                 REQUESTS.fine("event=scim-request method=" + request.method() + " path=" + request.path()
                         + " status=" + request.status() + " durationMs=" + duration.toMillis()
