@@ -20,7 +20,9 @@ public class AdminApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(RealmsResource.class, ServiceAccountsResource.class, ProvisioningLogResource.class,
+        return Set.of(RealmsResource.class, ServiceAccountsResource.class, RolesAdminResource.class,
+                EntitlementsAdminResource.class,
+                ProvisioningLogResource.class,
                 AuthFailuresResource.class, AdminExceptionMapper.class, JsonBodyProvider.class);
     }
 

@@ -4,6 +4,7 @@ import io.roster.protocol.control.JsonP;
 
 import io.roster.admin.entity.AdminException;
 import io.roster.audit.entity.LogEntry;
+import io.roster.entitlements.entity.CatalogEntry;
 import io.roster.security.entity.ApiToken;
 import io.roster.security.entity.Scopes;
 import io.roster.security.entity.ServiceAccount;
@@ -101,6 +102,25 @@ public final class AdminJson {
         json.add("durationMs", entry.durationMillis());
         optional(json, "userAgent", entry.userAgent());
         return json.build();
+    }
+
+    /** {@code {"roles": [...]}} or {@code {"entitlements": [...]}}. */
+    public static JsonObject catalog(String name, List<CatalogEntry> entries) {
+        JsonArrayBuilder list = JsonP.createArrayBuilder();
+        entries.forEach(e -> list.add(catalogEntry(e)));
+        return JsonP.createObjectBuilder().add(name, list).build();
+    }
+
+    /** A role ({@code id, displayName, description?, default}) or an entitlement ({@code type, id, …}). */
+    public static JsonObjectBuilder catalogEntry(CatalogEntry entry) {
+        JsonObjectBuilder json = JsonP.createObjectBuilder();
+        optional(json, "type", entry.type());
+        json.add("id", entry.id()).add("displayName", entry.displayName());
+        optional(json, "description", entry.description());
+        if (entry.type() == null) {
+            json.add("default", entry.isDefault());
+        }
+        return json;
     }
 
     private static void optional(JsonObjectBuilder json, String name, Object value) {

@@ -1,6 +1,9 @@
 package io.roster.schema.boundary;
 
+import io.roster.entitlements.control.Catalog;
+import io.roster.entitlements.entity.OktaSchemas;
 import io.roster.protocol.control.JsonP;
+import io.roster.realms.CurrentRealm;
 
 import io.roster.protocol.entity.ListResponse;
 import io.roster.protocol.entity.ScimException;
@@ -21,6 +24,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -34,9 +38,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @RolesAllowed({Scopes.READ, Scopes.WRITE})
 public class DiscoveryResource {
 
-    static final List<ResourceType> TYPES = List.of(CoreSchemas.USER_TYPE, CoreSchemas.GROUP_TYPE);
+    static final List<ResourceType> TYPES = List.of(CoreSchemas.USER_TYPE, CoreSchemas.GROUP_TYPE,
+            OktaSchemas.ROLE_TYPE);
     static final List<Schema> SCHEMAS = List.of(CoreSchemas.USER_SCHEMA, CoreSchemas.GROUP_SCHEMA,
-            CoreSchemas.ENTERPRISE_USER_SCHEMA);
+            CoreSchemas.ENTERPRISE_USER_SCHEMA, OktaSchemas.ROLE_SCHEMA, OktaSchemas.ENTITLEMENT_SCHEMA);
+
+    @Inject
+    Catalog catalog;
+
+    @Inject
+    CurrentRealm realm;
 
     @Inject
     @ConfigProperty(name = "roster.scim.max-results", defaultValue = "1000")
@@ -82,16 +93,19 @@ public class DiscoveryResource {
     public JsonObject resourceTypes(@QueryParam("filter") String filter) {
         refuseFilter(filter);
         JsonArrayBuilder resources = JsonP.createArrayBuilder();
-        TYPES.forEach(t -> resources.add(resourceType(t)));
-        return ListResponse.of(TYPES.size(), 1, resources.build());
+        List<ResourceType> types = types();
+        types.forEach(t -> resources.add(resourceType(t)));
+        return ListResponse.of(types.size(), 1, resources.build());
     }
 
     @GET
     @Path("ResourceTypes/{name}")
     public JsonObject resourceType(@PathParam("name") String name) {
-        return TYPES.stream().filter(t -> t.name().equalsIgnoreCase(name)).findFirst()
+        List<ResourceType> types = types();
+        return types.stream().filter(t -> t.name().equalsIgnoreCase(name)).findFirst()
                 .map(this::resourceType)
-                .orElseThrow(() -> ScimException.notFound("No resource type '" + name + "'; Roster serves User and Group"));
+                .orElseThrow(() -> ScimException.notFound("No resource type '" + name + "'; the types are "
+                        + types.stream().map(ResourceType::name).toList()));
     }
 
     @GET
@@ -109,6 +123,13 @@ public class DiscoveryResource {
         return SCHEMAS.stream().filter(s -> s.id().equalsIgnoreCase(urn)).findFirst()
                 .map(this::schema)
                 .orElseThrow(() -> ScimException.notFound("No schema '" + urn + "'"));
+    }
+
+    /** User, Group, Role, and one type per entitlement type of the realm's catalog (Okta Identity Governance). */
+    private List<ResourceType> types() {
+        List<ResourceType> types = new ArrayList<>(TYPES);
+        catalog.entitlementTypes(realm.name()).forEach(type -> types.add(OktaSchemas.entitlementType(type)));
+        return types;
     }
 
     private JsonObject resourceType(ResourceType type) {

@@ -1,5 +1,6 @@
 package io.roster.users.control;
 
+import io.roster.entitlements.control.CatalogRules;
 import io.roster.protocol.control.JsonP;
 
 import io.roster.schema.control.ResourceValidator;
@@ -12,8 +13,9 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 
 /**
- * The one path every user write takes (POST, PUT and the result of PATCH): validate against the User schema,
- * take the password out of the document (it is never stored as sent), then store.
+ * The one path every user write takes (POST, PUT and the result of PATCH): validate against the User schema and
+ * the realm's role and entitlement catalog, take the password out of the document (it is never stored as sent),
+ * then store.
  */
 @ApplicationScoped
 public class UserWrites {
@@ -26,15 +28,19 @@ public class UserWrites {
     @Inject
     Passwords passwords;
 
+    @Inject
+    CatalogRules catalog;
+
     public User create(String realm, JsonObject input) {
-        Validated validated = validate(VALIDATOR.normalize(input));
+        Validated validated = validate(catalog.apply(realm, VALIDATOR.normalize(input), true));
         String passwordHash = validated.password() == null ? null : passwords.protect(validated.password());
         return store.create(realm, validated.attributes(), passwordHash);
     }
 
     /** PUT, and the result of PATCH: the same schema rules, immutable attributes included, decide both. */
     public void replace(User user, JsonObject input) {
-        Validated validated = validate(VALIDATOR.normalize(UserRepresentation.document(user), input));
+        Validated validated = validate(catalog.apply(user.realm(),
+                VALIDATOR.normalize(UserRepresentation.document(user), input), false));
         if (validated.password() == null && validated.attributes().document().equals(user.document())) {
             return; // nothing changes: no write, and the same representation keeps its entity tag (RFC 7232 §2.3)
         }

@@ -169,7 +169,8 @@ class AdminApiIT {
 
         JsonArray log = eventually(() -> entriesOf("/realms/" + name + "/log?resourceType=User"), e -> !e.isEmpty());
         assertThat(log).allSatisfy(entry -> assertThat(entry.asJsonObject().getString("realm")).isEqualTo(name));
-        assertThat(entriesOf("/realms/default/log?resourceId=" + realmUser.getString("id")))
+        assertThat(eventually(() -> entriesOf("/realms/default/log?resourceId=" + realmUser.getString("id")),
+                        e -> !e.isEmpty()))
                 .as("the default realm's log has only its own failed lookup of the other realm's user")
                 .singleElement().satisfies(entry -> assertThat(entry.asJsonObject().getInt("status")).isEqualTo(404));
         assertThat(admin("DELETE", "/realms/" + name).status()).isEqualTo(204);
@@ -211,9 +212,99 @@ class AdminApiIT {
                 .getInt("totalResults")).as("the new realm starts empty").isZero();
         assertThat(assertOk(http.request("GET", root + "/Groups").header("Authorization", again).send(), 200)
                 .getInt("totalResults")).isZero();
-        assertThat(entriesOf("/realms/" + name + "/log?resourceType=Group")).isEmpty();
+        assertThat(entriesOf("/realms/" + name + "/log?resourceType=Group&method=POST")).as("the old realm's log").isEmpty();
         assertOk(http.request("POST", root + "/Users").header("Authorization", again)
                 .body("{\"userName\":\"u0@gone.example\"}").send(), 201);
+        assertThat(admin("DELETE", "/realms/" + name).status()).isEqualTo(204);
+    }
+
+    /**
+     * Okta Identity Governance's discovery (/ResourceTypes → /Schemas → each Role and Entitlement endpoint, paged
+     * as its test pages them) over a realm's catalog, and users carrying catalog values: the default role on
+     * create, roles and entitlements assigned by PUT (Okta's way) and PATCH, unknown values refused, and imports
+     * showing them.
+     */
+    @Test
+    void rolesAndEntitlementsAsOktaGovernanceUsesThem() {
+        String name = "gov-" + unique();
+        assertAdminOk(admin("POST", "/realms", "{\"name\":\"" + name + "\"}"), 201);
+        String root = http.root() + "/realms/" + name + "/scim/v2";
+        String bearer = "Bearer " + assertAdminOk(admin("POST", "/realms/" + name + "/service-accounts",
+                "{\"name\":\"okta\",\"scopes\":[\"scim:read\",\"scim:write\"]}"), 201).getString("token");
+        String catalog = "/realms/" + name;
+        assertAdminOk(admin("PUT", catalog + "/roles/admin", "{\"displayName\":\"Administrator\",\"description\":\"All\"}"), 200);
+        assertAdminOk(admin("PUT", catalog + "/roles/member", "{\"displayName\":\"Member\",\"default\":true}"), 200);
+        assertAdminOk(admin("PUT", catalog + "/entitlements/License/pro", "{\"displayName\":\"Pro\"}"), 200);
+        assertAdminOk(admin("PUT", catalog + "/entitlements/License/basic", "{\"displayName\":\"Basic\"}"), 200);
+        assertAdminOk(admin("PUT", catalog + "/entitlements/Profile/p1", "{\"displayName\":\"Profile one\"}"), 200);
+        assertAdminError(admin("PUT", catalog + "/roles/bad%20id", "{\"displayName\":\"x\"}"), 400);
+        assertAdminError(admin("PUT", catalog + "/roles/x", "{}"), 400);
+        assertAdminError(admin("PUT", catalog + "/entitlements/1x/y", "{\"displayName\":\"x\"}"), 400);
+        assertThat(assertAdminOk(admin("GET", catalog + "/roles"), 200).getJsonArray("roles"))
+                .extracting(r -> r.asJsonObject().getString("id") + "=" + r.asJsonObject().getBoolean("default"))
+                .containsExactly("admin=false", "member=true");
+
+        JsonArray types = assertOk(scim(bearer, "GET", root + "/ResourceTypes", null), 200).getJsonArray("Resources");
+        assertThat(types).extracting(t -> t.asJsonObject().getString("name") + " " + t.asJsonObject().getString("schema")
+                + " " + t.asJsonObject().getString("endpoint")).contains(
+                "Role urn:okta:scim:schemas:core:1.0:Role /Roles",
+                "License urn:okta:scim:schemas:core:1.0:Entitlement /Entitlements/License",
+                "Profile urn:okta:scim:schemas:core:1.0:Entitlement /Entitlements/Profile");
+        assertThat(assertOk(scim(bearer, "GET", root + "/Schemas", null), 200).getJsonArray("Resources"))
+                .extracting(s -> s.asJsonObject().getString("id"))
+                .contains("urn:okta:scim:schemas:core:1.0:Role", "urn:okta:scim:schemas:core:1.0:Entitlement");
+        for (JsonValue type : types) {
+            String schema = type.asJsonObject().getString("schema");
+            if (!schema.startsWith("urn:okta:")) {
+                continue;
+            }
+            JsonObject one = assertOk(scim(bearer, "GET", root + type.asJsonObject().getString("endpoint")
+                    + "?count=1&startIndex=1", null), 200);
+            assertThat(one.getInt("itemsPerPage")).isEqualTo(1);
+            assertThat(one.getInt("startIndex")).isEqualTo(1);
+            assertThat(one.getJsonArray("Resources")).hasSize(1);
+            assertThat(one.getJsonArray("Resources").getJsonObject(0).getJsonArray("schemas").getString(0))
+                    .isEqualTo(schema);
+        }
+        JsonObject roles = assertOk(scim(bearer, "GET", root + "/Roles?startIndex=1&count=100", null), 200);
+        assertThat(roles.getInt("totalResults")).isEqualTo(2);
+        assertThat(roles.getJsonArray("Resources").getJsonObject(0).getString("displayName")).isEqualTo("Administrator");
+        JsonObject licenses = assertOk(scim(bearer, "GET", root + "/Entitlements/License?startIndex=2&count=10", null), 200);
+        assertThat(licenses.getJsonArray("Resources").getJsonObject(0).getString("type")).isEqualTo("License");
+        assertError(scim(bearer, "GET", root + "/Roles?filter=" + encode("id eq \"admin\""), null), 400, "invalidFilter");
+
+        JsonObject created = assertOk(scim(bearer, "POST", root + "/Users", user("gov." + unique() + "@example.com")), 201);
+        assertThat(created.getJsonArray("roles")).as("the default role").singleElement()
+                .satisfies(r -> assertThat(r.asJsonObject().getString("value")).isEqualTo("member"))
+                .satisfies(r -> assertThat(r.asJsonObject().getString("display")).isEqualTo("Member"));
+        String id = created.getString("id");
+        String userName = created.getString("userName");
+        String put = "{\"schemas\":[\"" + USER + "\"],\"userName\":\"" + userName + "\",\"roles\":[{\"value\":\"admin\"}],"
+                + "\"entitlements\":[{\"value\":\"pro\",\"type\":\"License\"},{\"value\":\"p1\"}]}";
+        JsonObject replaced = assertOk(scim(bearer, "PUT", root + "/Users/" + id, put), 200);
+        assertThat(replaced.getJsonArray("roles").getJsonObject(0).getString("display")).isEqualTo("Administrator");
+        assertThat(replaced.getJsonArray("entitlements")).extracting(e -> e.asJsonObject().getString("type") + "/"
+                + e.asJsonObject().getString("value") + "/" + e.asJsonObject().getString("display"))
+                .containsExactly("License/pro/Pro", "Profile/p1/Profile one");
+        assertError(scim(bearer, "PUT", root + "/Users/" + id, put.replace("\"admin\"", "\"owner\"")), 400, "invalidValue");
+        assertError(scim(bearer, "PUT", root + "/Users/" + id, put.replace("\"pro\"", "\"gold\"")), 400, "invalidValue");
+        assertError(scim(bearer, "PATCH", root + "/Users/" + id, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                + "\"Operations\":[{\"op\":\"add\",\"path\":\"roles\",\"value\":[{\"value\":\"root\"}]}]}"), 400, "invalidValue");
+        assertOk(scim(bearer, "PATCH", root + "/Users/" + id, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                + "\"Operations\":[{\"op\":\"add\",\"path\":\"roles\",\"value\":[{\"value\":\"member\"}]}]}"), 200);
+
+        JsonObject imported = assertOk(scim(bearer, "GET", root + "/Users?startIndex=1&count=100", null), 200)
+                .getJsonArray("Resources").getJsonObject(0);
+        assertThat(imported.getJsonArray("roles")).extracting(r -> r.asJsonObject().getString("value"))
+                .containsExactlyInAnyOrder("admin", "member");
+        assertThat(imported.getJsonArray("entitlements")).hasSize(2);
+
+        assertThat(admin("DELETE", catalog + "/roles/admin").status()).isEqualTo(204);
+        assertAdminError(admin("DELETE", catalog + "/roles/admin"), 404);
+        assertThat(assertOk(scim(bearer, "GET", root + "/Roles", null), 200).getInt("totalResults")).isEqualTo(1);
+        assertThat(assertOk(http.get("/ResourceTypes"), 200).getJsonArray("Resources"))
+                .as("another realm's catalog is not this realm's")
+                .extracting(t -> t.asJsonObject().getString("name")).doesNotContain("License");
         assertThat(admin("DELETE", "/realms/" + name).status()).isEqualTo(204);
     }
 
@@ -448,11 +539,22 @@ class AdminApiIT {
     }
 
     @Test
-    void metricsCountScimRequests() {
+    void metricsCountScimRequestsByRealmAndEndpoint() {
         assertOk(http.get("/Users?count=1"), 200);
+        assertError(http.request("GET", "/Groups").header("Authorization", "Bearer wrong").send(), 401, null);
         Reply metrics = http.request("GET", http.root() + "/metrics?scope=application").send();
         assertThat(metrics.status()).isEqualTo(200);
-        assertThat(metrics.text()).contains("roster_scim_requests").contains("roster_scim_request_duration");
+        List<String> lines = metrics.text().lines().toList();
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("roster_scim_requests_total{")
+                .contains("realm=\"default\"").contains("endpoint=\"User\"").contains("status=\"2xx\""));
+        assertThat(lines).as("refused before authentication: no realm from the URL")
+                .anySatisfy(line -> assertThat(line).startsWith("roster_scim_requests_total{").contains("realm=\"-\"")
+                        .contains("status=\"4xx\""));
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("roster_provisioning_log_queue_depth"));
+        String slowest = lines.stream().filter(line -> line.startsWith("roster_scim_request_duration_seconds_max{")
+                && line.contains("endpoint=\"User\"")).findFirst().orElseThrow();
+        assertThat(Double.parseDouble(slowest.substring(slowest.lastIndexOf(' ') + 1)))
+                .as("in seconds: %s", slowest).isPositive().isLessThan(30);
     }
 
     // helpers
@@ -472,6 +574,11 @@ class AdminApiIT {
 
     private Reply scimGet(String authorization) {
         return http.request("GET", "/Users?count=1").header("Authorization", authorization).send();
+    }
+
+    private Reply scim(String authorization, String method, String url, String body) {
+        ScimHttp.Request request = http.request(method, url).header("Authorization", authorization);
+        return body == null ? request.send() : request.body(body).send();
     }
 
     private Reply admin(String method, String path) {

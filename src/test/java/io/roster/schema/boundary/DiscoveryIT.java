@@ -46,7 +46,9 @@ class DiscoveryIT extends ScimIT {
     void resourceTypesAndSchemasAreListedAndFound() {
         JsonObject types = assertOk(http.get("/ResourceTypes?startIndex=1&count=1"), 200);
         assertThat(types.getJsonArray("schemas").getString(0)).isEqualTo(LIST);
-        assertThat(types.getInt("totalResults")).as("paging parameters are ignored").isEqualTo(2);
+        assertThat(types.getInt("totalResults")).as("paging parameters are ignored").isEqualTo(3);
+        assertThat(types.getJsonArray("Resources")).extracting(t -> t.asJsonObject().getString("name"))
+                .containsExactly("User", "Group", "Role");
         JsonObject user = assertOk(http.get("/ResourceTypes/User"), 200);
         assertThat(user.getString("endpoint")).isEqualTo("/Users");
         assertThat(user.getString("schema")).isEqualTo(USER);
@@ -55,8 +57,8 @@ class DiscoveryIT extends ScimIT {
         assertError(http.get("/ResourceTypes/Printer"), 404, null);
 
         JsonObject schemas = assertOk(http.get("/Schemas"), 200);
-        assertThat(schemas.getInt("totalResults")).isEqualTo(3);
-        assertThat(schemas.getJsonArray("Resources")).hasSize(3);
+        assertThat(schemas.getInt("totalResults")).isEqualTo(5);
+        assertThat(schemas.getJsonArray("Resources")).hasSize(5);
         assertError(http.get("/Schemas?filter=id+eq+%22x%22"), 403, null);
         assertError(http.get("/ResourceTypes?filter=name+eq+%22User%22"), 403, null);
         assertError(http.get("/Schemas/urn:example:nothing"), 404, null);
