@@ -9,6 +9,7 @@ import io.roster.admin.control.TokenInput;
 import io.roster.admin.entity.AdminException;
 import io.roster.security.control.IssuedToken;
 import io.roster.security.control.ServiceAccounts;
+import io.roster.security.control.TokenCache;
 import io.roster.security.entity.ApiToken;
 import io.roster.security.entity.Roles;
 import io.roster.security.entity.ServiceAccount;
@@ -43,6 +44,9 @@ import java.util.logging.Logger;
 public class ServiceAccountsResource {
 
     private static final Logger LOG = Logger.getLogger("io.roster.admin");
+
+    @Inject
+    TokenCache tokenCache;
 
     @Inject
     ServiceAccounts accounts;
@@ -102,6 +106,7 @@ public class ServiceAccountsResource {
     public Response delete(@PathParam("id") String id) {
         ServiceAccount account = account(id);
         accounts.delete(account);
+        tokenCache.forgetAll();
         audit("service-account-deleted", account, null);
         return Response.noContent().build();
     }
@@ -137,6 +142,7 @@ public class ServiceAccountsResource {
         ApiToken token = accounts.token(account, tokenId).orElseThrow(() -> AdminException.notFound(
                 "The service account \"" + account.name() + "\" has no token with id " + tokenId));
         token.revoke(Instant.now());
+        tokenCache.forgetAll();
         audit("token-revoked", account, tokenId);
         return Response.noContent().build();
     }

@@ -6,6 +6,7 @@ import io.roster.realms.RealmPaths;
 import io.roster.realms.RealmPurge;
 import io.roster.realms.RealmStore;
 import io.roster.realms.Realms;
+import io.roster.security.control.TokenCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -27,6 +28,9 @@ public class RealmDirectory {
 
     @Inject
     RealmPurge purge;
+
+    @Inject
+    TokenCache tokenCache;
 
     public List<String> names() {
         return store.names();
@@ -78,6 +82,7 @@ public class RealmDirectory {
         if (!store.markDeleted(realm)) {
             throw AdminException.notFound("No realm named \"" + realm + "\"");
         }
+        tokenCache.forgetAll();
         purge.purgeSoon(realm);
     }
 
