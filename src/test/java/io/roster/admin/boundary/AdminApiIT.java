@@ -331,6 +331,15 @@ class AdminApiIT {
         Reply metrics = http.request("GET", http.root() + "/metrics?scope=application").send();
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.text()).contains("roster_scim_requests").contains("roster_scim_request_duration");
+        // seconds, as the name says: Payara once exported mean and max in nanoseconds under this name
+        var values = java.util.regex.Pattern.compile(
+                "(?m)^roster_scim_request_duration_seconds_(?:mean|max)\\{[^}]*\\} (\\S+)$").matcher(metrics.text());
+        int seen = 0;
+        while (values.find()) {
+            assertThat(Double.parseDouble(values.group(1))).as(values.group()).isBetween(0.0, 60.0);
+            seen++;
+        }
+        assertThat(seen).as("mean and max in %s", metrics.text()).isGreaterThanOrEqualTo(2);
     }
 
     // helpers
