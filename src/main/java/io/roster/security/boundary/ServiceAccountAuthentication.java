@@ -75,36 +75,46 @@ class ServiceAccountAuthentication {
             return Replies.scim(response, 503, "Roster cannot reach its database right now; try again in a few "
                     + "seconds", Map.of("Retry-After", "5"));
         }
-        ServiceAccountPrincipal principal;
-        Set<String> roles;
         if (result.getStatus() == CredentialValidationResult.Status.VALID
                 && result.getCallerPrincipal() instanceof ServiceAccountPrincipal account) {
-            principal = account;
-            roles = result.getCallerGroups();
-        } else if (header.get() instanceof AuthorizationHeader.Basic basic && realm.enabled()) {
-            CredentialValidationResult user;
-            try {
-                user = identityStores.validate(new UsernamePasswordCredential(basic.name(), basic.secret()));
-            } catch (RuntimeException e) {
-                user = CredentialValidationResult.INVALID_RESULT;
-            }
-            if (user.getStatus() != CredentialValidationResult.Status.VALID
-                    || user.getCallerPrincipal() instanceof AdministratorPrincipal) {
-                return unauthorized(request, response, "neither a token of the named account nor a realm user",
-                        "The token is not valid: it is unknown, revoked or expired");
-            }
-            String name = user.getCallerPrincipal().getName();
-            principal = new ServiceAccountPrincipal(Realms.DEFAULT, name, "server-realm:" + name, null);
-            roles = realm.scimRoles(user.getCallerGroups());
-            if (roles.isEmpty()) {
-                reject(request, 403, principal);
-                return Replies.scim(response, 403, "The user " + name + " is not in the group "
-                        + realm.scimGroup() + " that SCIM requests need", Map.of());
-            }
-        } else {
-            return unauthorized(request, response, "token unknown, revoked, expired or not the named account's",
+            return admit(request, response, context, account, result.getCallerGroups());
+        }
+        if (header.get() instanceof AuthorizationHeader.Basic basic && realm.enabled()) {
+            return authenticateRealmUser(request, response, context, basic);
+        }
+        return unauthorized(request, response, "token unknown, revoked, expired or not the named account's",
+                "The token is not valid: it is unknown, revoked or expired");
+    }
+
+    /** HTTP Basic that is no token of the named account: perhaps a user of the server's realm. */
+    private AuthenticationStatus authenticateRealmUser(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context, AuthorizationHeader.Basic basic) {
+        CredentialValidationResult user;
+        try {
+            user = identityStores.validate(new UsernamePasswordCredential(basic.name(), basic.secret()));
+        } catch (RuntimeException e) {
+            user = CredentialValidationResult.INVALID_RESULT;
+        }
+        if (user.getStatus() != CredentialValidationResult.Status.VALID
+                || user.getCallerPrincipal() instanceof AdministratorPrincipal) {
+            return unauthorized(request, response, "neither a token of the named account nor a realm user",
                     "The token is not valid: it is unknown, revoked or expired");
         }
+        String name = user.getCallerPrincipal().getName();
+        // logged and rate-limited like an account of the default realm named after the realm user
+        var principal = new ServiceAccountPrincipal(Realms.DEFAULT, name, "server-realm:" + name, null);
+        Set<String> roles = realm.scimRoles(user.getCallerGroups());
+        if (roles.isEmpty()) {
+            reject(request, 403, principal);
+            return Replies.scim(response, 403, "The user " + name + " is not in the group " + realm.scimGroup()
+                    + " that SCIM requests need", Map.of());
+        }
+        return admit(request, response, context, principal, roles);
+    }
+
+    /** An authenticated caller: within its rate limit it is logged in with the given roles. */
+    private AuthenticationStatus admit(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context, ServiceAccountPrincipal principal, Set<String> roles) {
         long retryAfter = rateLimiter.acquire(principal.tokenId(), principal.rateLimit().orElse(null));
         if (retryAfter > 0) {
             reject(request, 429, principal);
