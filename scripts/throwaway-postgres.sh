@@ -4,6 +4,8 @@
 #   scripts/throwaway-postgres.sh stop DIR    -> stops the cluster and removes DIR
 #   scripts/throwaway-postgres.sh pause DIR   -> stops the server, keeping its data and port (an outage)
 #   scripts/throwaway-postgres.sh resume DIR  -> starts it again on the same port
+#   scripts/throwaway-postgres.sh database DIR NAME -> creates another empty database NAME (owner roster) in the
+#                                               running cluster and prints its JDBC URL
 #   scripts/throwaway-postgres.sh install     -> installs the postgresql package if initdb is missing
 set -euo pipefail
 command=${1:?start or stop}
@@ -54,7 +56,13 @@ case "$command" in
     fi
     rm -rf "$dir"
     ;;
+  database)
+    name=${3:?database NAME}
+    port=$(cat "$dir/port")
+    "$(bindir)/psql" -q -h 127.0.0.1 -p "$port" -U postgres -c "create database \"$name\" owner roster" >/dev/null
+    echo "jdbc:postgresql://127.0.0.1:$port/$name"
+    ;;
   pause) as_postgres "'$(bindir)/pg_ctl' -D '$dir/data' -m fast stop >/dev/null" ;;
   resume) server_start "$(bindir)" ;;
-  *) echo "usage: $0 start|stop|pause|resume DIR, or install" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|pause|resume|database DIR, or install" >&2; exit 2 ;;
 esac

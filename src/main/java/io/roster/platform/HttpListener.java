@@ -19,9 +19,13 @@ final class HttpListener {
         }
     }
 
-    /** Payara Micro knows its port; on other servers (or if it cannot be asked) the default 8080 is assumed. */
+    /**
+     * Payara Micro knows its port; on other servers (or if it cannot be asked) the default 8080 is assumed. Never
+     * {@code fish.payara.micro.PayaraMicro}: Payara Server has that class too, and its {@code getInstance()} boots a
+     * Payara Micro launcher whose class loader breaks the deployment.
+     */
     static int port() {
-        for (String runtime : new String[] {"fish.payara.micro.impl.PayaraMicroImpl", "fish.payara.micro.PayaraMicro"}) {
+        for (String runtime : new String[] {"fish.payara.micro.impl.PayaraMicroImpl"}) {
             try {
                 Class<?> type = Class.forName(runtime, true, Thread.currentThread().getContextClassLoader());
                 Object instance = type.getMethod("getInstance").invoke(null);

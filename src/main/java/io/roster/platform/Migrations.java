@@ -1,43 +1,56 @@
 package io.roster.platform;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
- * Brings the database schema up to date with Flyway at start-up. The same migrations serve H2 and PostgreSQL;
- * the few type names that differ between them are Flyway placeholders.
+ * Brings the database schema up to date with Flyway at start-up, in whichever database Roster is given
+ * ({@link DataSources}). The same migrations serve H2 and PostgreSQL; the few type names that differ between them
+ * are Flyway placeholders.
  */
 @ApplicationScoped
 public class Migrations {
 
-    @Resource(lookup = RosterDataSource.JNDI_NAME)
-    DataSource dataSource;
+    @Inject
+    DataSources dataSources;
 
-    private volatile DatabaseKind kind = DatabaseKind.UNKNOWN;
+    private volatile Database database = Database.UNKNOWN;
 
-    public DatabaseKind migrate() {
-        kind = detect();
+    /** What a connection said about the database: kind, product and version, URL without credentials. */
+    public record Database(DatabaseKind kind, String product, String url) {
+        static final Database UNKNOWN = new Database(DatabaseKind.UNKNOWN, "unknown", "unknown");
+    }
+
+    public Database migrate() {
+        database = detect();
         Flyway.configure(Migrations.class.getClassLoader())
-                .dataSource(dataSource)
+                .dataSource(dataSources.get())
                 .locations("classpath:db/migration")
-                .placeholders(placeholders(kind))
+                .placeholders(placeholders(database.kind()))
                 .load()
                 .migrate();
-        return kind;
+        return database;
     }
 
     public DatabaseKind kind() {
-        return kind;
+        return database.kind();
     }
 
-    private DatabaseKind detect() {
-        try (Connection connection = dataSource.getConnection()) {
-            return DatabaseKind.of(connection.getMetaData().getURL());
+    public Database database() {
+        return database;
+    }
+
+    private Database detect() {
+        try (Connection connection = dataSources.get().getConnection()) {
+            DatabaseMetaData metaData = connection.getMetaData();
+            return new Database(DatabaseKind.ofConnection(metaData),
+                    metaData.getDatabaseProductName() + " " + metaData.getDatabaseProductVersion(),
+                    DatabaseDescription.of(metaData.getURL()));
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot connect to the database: " + e.getMessage(), e);
         }

@@ -44,26 +44,42 @@ public class Startup {
     Optional<String> publicUrl;
 
     @Inject
-    @ConfigProperty(name = "roster.db.url")
-    String dbUrl;
+    DataSources dataSources;
+
+    @Inject
+    PersistenceUnitDatabase persistenceUnit;
 
     private volatile boolean ready;
     private volatile String failure = "starting";
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
         try {
-            DatabaseKind kind = migrations.migrate();
+            Migrations.Database database = migrations.migrate();
+            checkPersistenceUnit(database);
             bootstrapToken.filter(t -> !t.isBlank()).ifPresentOrElse(
                     token -> serviceAccounts.ensureBootstrap(Realms.DEFAULT, token.trim()),
                     this::adviseWithoutToken);
             adminPassword.filter(p -> !p.isBlank()).ifPresent(this::ensureAdmin);
             ready = true;
             failure = null;
-            LOG.info("Roster started: SCIM base URL " + scimBaseUrl() + ", database " + kind.label()
-                    + " (" + DatabaseDescription.of(dbUrl) + ")");
+            LOG.info("Roster started: SCIM base URL " + scimBaseUrl() + ", database " + database.kind().label()
+                    + " (" + database.url() + ", data source " + dataSources.name() + ")");
         } catch (RuntimeException e) {
             failure = "start-up failed: " + e.getMessage();
             LOG.log(Level.SEVERE, "Roster could not start: " + e.getMessage(), e);
+        }
+    }
+
+    /** JPA and Flyway must use the same database, and EclipseLink must speak its dialect. */
+    private void checkPersistenceUnit(Migrations.Database database) {
+        persistenceUnit.url().filter(url -> !url.equals(database.url())).ifPresent(url -> {
+            throw new IllegalStateException("JPA uses the database " + url + " but the data source "
+                    + dataSources.name() + " is " + database.url() + ": restart or redeploy Roster");
+        });
+        DatabaseKind platform = DatabasePlatformCustomizer.chosen();
+        if (platform != DatabaseKind.UNKNOWN && platform != database.kind()) {
+            throw new IllegalStateException("JPA was set up for " + platform.label() + " but the database is "
+                    + database.kind().label() + ": restart or redeploy Roster");
         }
     }
 

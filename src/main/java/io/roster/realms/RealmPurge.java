@@ -1,6 +1,6 @@
 package io.roster.realms;
 
-import io.roster.platform.RosterDataSource;
+import io.roster.platform.DataSources;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -16,7 +16,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -35,8 +34,8 @@ public class RealmPurge {
     @Inject
     RealmStore realms;
 
-    @Resource(lookup = RosterDataSource.JNDI_NAME)
-    DataSource dataSource;
+    @Inject
+    DataSources dataSources;
 
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService scheduler;
@@ -73,7 +72,7 @@ public class RealmPurge {
             return;
         }
         long start = System.nanoTime();
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = dataSources.get().getConnection()) {
             RealmPurger.Result result = new RealmPurger(connection, realm, batchSize).purge();
             LOG.info("event=realm-purged realm=" + realm + " rows=" + result.rows() + " batches=" + result.batches()
                     + " largestBatch=" + result.largestBatch() + " ms=" + (System.nanoTime() - start) / 1_000_000);

@@ -15,6 +15,15 @@ class DatabaseKindTest {
     }
 
     @Test
+    void recognisesTheDatabaseByWhatTheConnectionSaysItIs() {
+        // an ops-created JDBC resource: Roster knows no URL, only the connection's metadata
+        assertThat(DatabaseKind.ofProduct("H2")).isEqualTo(DatabaseKind.H2);
+        assertThat(DatabaseKind.ofProduct("PostgreSQL")).isEqualTo(DatabaseKind.POSTGRESQL);
+        assertThat(DatabaseKind.ofProduct("MySQL")).isEqualTo(DatabaseKind.UNKNOWN);
+        assertThat(DatabaseKind.ofProduct(null)).isEqualTo(DatabaseKind.UNKNOWN);
+    }
+
+    @Test
     void describesUrlsWithoutCredentialsOrOptions() {
         assertThat(DatabaseDescription.of("jdbc:h2:file:./data/roster;DB_CLOSE_ON_EXIT=FALSE;PASSWORD=x"))
                 .isEqualTo("jdbc:h2:file:./data/roster");

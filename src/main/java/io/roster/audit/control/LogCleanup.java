@@ -1,6 +1,6 @@
 package io.roster.audit.control;
 
-import io.roster.platform.RosterDataSource;
+import io.roster.platform.DataSources;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -15,7 +15,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -39,8 +38,8 @@ public class LogCleanup {
     @ConfigProperty(name = "roster.log.cleanup-minutes", defaultValue = "10")
     long intervalMinutes;
 
-    @Resource(lookup = RosterDataSource.JNDI_NAME)
-    DataSource dataSource;
+    @Inject
+    DataSources dataSources;
 
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService scheduler;
@@ -60,7 +59,7 @@ public class LogCleanup {
 
     void clean() {
         try {
-            long deleted = new LogRetention(dataSource, Duration.ofDays(Math.max(1, retentionDays)),
+            long deleted = new LogRetention(dataSources.get(), Duration.ofDays(Math.max(1, retentionDays)),
                     Math.max(0, maxRows)).clean(Instant.now());
             if (deleted > 0) {
                 LOG.info("event=provisioning-log-cleaned deleted=" + deleted + " retentionDays=" + retentionDays

@@ -7,21 +7,28 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Turns one finished SCIM request into a provisioning-log entry, a metric and (at FINE, logger
- * {@code io.roster.requests}) a structured log line. Never throws: recording must not fail a request.
+ * Turns one finished SCIM request into a provisioning-log entry, a metric, with {@code roster.log.server-log=true}
+ * a JSON line in the server log (logger {@code io.roster.provisioning}, for log shipping) and (at FINE, logger
+ * {@code io.roster.requests}) a key=value log line. Never throws: recording must not fail a request.
  */
 @ApplicationScoped
 public class RequestRecorder {
 
     private static final Logger REQUESTS = Logger.getLogger("io.roster.requests");
+    private static final Logger PROVISIONING = Logger.getLogger("io.roster.provisioning");
 
     @Inject
     ProvisioningLog log;
 
     @Inject
     RequestMetrics metrics;
+
+    @Inject
+    @ConfigProperty(name = "roster.log.server-log", defaultValue = "false")
+    boolean serverLog;
 
     /** What is known about a finished request; {@code path} is from the server root, without the query. */
     public record FinishedRequest(String realm, String serviceAccount, String method, String path,
@@ -33,10 +40,14 @@ public class RequestRecorder {
             Duration duration = Duration.ofNanos(System.nanoTime() - request.startedNanos());
             ScimRequestPath target = ScimRequestPath.of(request.path());
             String id = target.resourceId() != null ? target.resourceId() : request.createdId();
-            log.record(new LogEntry(Instant.now(), request.realm(), request.serviceAccount(), request.method(),
-                    request.path(), target.resourceType(), id,
+            LogEntry entry = new LogEntry(Instant.now(), request.realm(), request.serviceAccount(),
+                    request.method(), request.path(), target.resourceType(), id,
                     request.filter() == null ? null : log.filterText(request.filter()), request.status(),
-                    request.scimType(), duration.toMillis(), request.userAgent()));
+                    request.scimType(), duration.toMillis(), request.userAgent());
+            log.record(entry);
+            if (serverLog) {
+                PROVISIONING.info(ServerLogLine.of(entry));
+            }
             metrics.request(request.serviceAccount() == null ? null : request.realm(), target.resourceType(),
                     request.method(), request.status(), duration);
             if (REQUESTS.isLoggable(Level.FINE)) {

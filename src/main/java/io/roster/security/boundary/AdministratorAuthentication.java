@@ -2,6 +2,8 @@ package io.roster.security.boundary;
 
 import io.roster.security.control.AuthorizationHeader;
 import io.roster.security.control.FailedLogins;
+import io.roster.security.control.ServerRealm;
+import io.roster.security.entity.AdministratorPrincipal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -16,8 +18,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Administrators of the admin API: HTTP Basic with an administrator's name and password. Failures are 401 with a
- * JSON error and {@code WWW-Authenticate: Basic realm="roster-admin"}. Service-account tokens are not accepted.
+ * Administrators of the admin API: HTTP Basic with an administrator's name and password, Roster's own
+ * ({@code admin}) or a user of the server's realm in the admin group ({@link ServerRealm}). Failures are 401 with
+ * a JSON error and {@code WWW-Authenticate: Basic realm="roster-admin"}; a realm user outside the admin group gets
+ * 403. Service-account tokens are not accepted.
  */
 @ApplicationScoped
 class AdministratorAuthentication {
@@ -29,6 +33,9 @@ class AdministratorAuthentication {
 
     @Inject
     FailedLogins failedLogins;
+
+    @Inject
+    ServerRealm realm;
 
     AuthenticationStatus authenticate(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
@@ -54,7 +61,20 @@ class AdministratorAuthentication {
             return unauthorized(request, response, "wrong name or password",
                     "The administrator name or password is wrong");
         }
-        return context.notifyContainerAboutLogin(result.getCallerPrincipal(), result.getCallerGroups());
+        if (result.getCallerPrincipal() instanceof AdministratorPrincipal) {
+            return context.notifyContainerAboutLogin(result.getCallerPrincipal(), result.getCallerGroups());
+        }
+        // a user of the server's realm
+        if (!realm.enabled()) {
+            return unauthorized(request, response, "server realm users not accepted",
+                    "The administrator name or password is wrong");
+        }
+        var roles = realm.adminRoles(result.getCallerGroups());
+        if (roles.isEmpty()) {
+            return Replies.admin(response, 403, "The user " + result.getCallerPrincipal().getName()
+                    + " is not in the group " + realm.adminGroup() + " that the admin API needs", Map.of());
+        }
+        return context.notifyContainerAboutLogin(result.getCallerPrincipal(), roles);
     }
 
     private AuthenticationStatus unauthorized(HttpServletRequest request, HttpServletResponse response,

@@ -1,5 +1,6 @@
 package io.roster.security.control;
 
+import io.roster.security.entity.AdministratorPrincipal;
 import io.roster.security.entity.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,7 +23,7 @@ public class AdminIdentityStore implements IdentityStore {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
         return users.passwordMatches(login.getCaller(), login.getPasswordAsString())
-                ? new CredentialValidationResult(login.getCaller(), Set.of(Roles.ADMIN))
+                ? new CredentialValidationResult(new AdministratorPrincipal(login.getCaller()), Set.of(Roles.ADMIN))
                 : CredentialValidationResult.INVALID_RESULT;
     }
 }

@@ -1,12 +1,13 @@
 package io.roster.security.control;
 
-import io.roster.platform.RosterDataSource;
+import io.roster.platform.DataSources;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -19,7 +20,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
 
 /**
  * When each token was last used. Requests only note it in memory; every few seconds the notes are written in one
@@ -32,8 +32,8 @@ public class TokenUsage {
     private static final Logger LOG = Logger.getLogger(TokenUsage.class.getName());
     private static final long FLUSH_SECONDS = 5;
 
-    @Resource(lookup = RosterDataSource.JNDI_NAME)
-    DataSource dataSource;
+    @Inject
+    DataSources dataSources;
 
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService scheduler;
@@ -71,7 +71,7 @@ public class TokenUsage {
             return;
         }
         Map<String, Instant> batch = new HashMap<>(pending);
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = dataSources.get().getConnection();
                 PreparedStatement update = connection.prepareStatement("update api_token set last_used_at = ? "
                         + "where id = ? and (last_used_at is null or last_used_at < ?)")) {
             for (Map.Entry<String, Instant> used : batch.entrySet()) {
