@@ -5,11 +5,14 @@ import static io.roster.testing.ScimAssertions.assertError;
 import static io.roster.testing.ScimAssertions.assertOk;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.roster.testing.OpenApiFile;
+import io.roster.testing.Reply;
 import io.roster.testing.ScimIT;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -75,6 +78,44 @@ class DiscoveryIT extends ScimIT {
         assertThat(attribute(core, "emails").getBoolean("multiValued")).isTrue();
         assertThat(core.getJsonObject("meta").getString("resourceType")).isEqualTo("Schema");
         assertThat(core.toString()).doesNotContain("null");
+    }
+
+    /**
+     * GET /openapi (Payara's MicroProfile OpenAPI endpoint) needs no credentials and serves Roster's own document:
+     * its title, full paths from the application root, no "/null/" path of the annotation scan. The JSON form is
+     * Payara's rendering of its model, so parsing it proves Payara read the YAML file, and nothing of it was lost.
+     */
+    @Test
+    void openApiDocumentIsRostersAndServedWithoutAuthentication() {
+        Reply yaml = http.request("GET", http.root() + "/openapi").send();
+        assertThat(yaml.status()).as(yaml.toString()).isEqualTo(200);
+        assertThat(yaml.text()).contains("title: Roster SCIM 2.0 server", "/scim/v2/Users:", "/api/admin/realms:")
+                .doesNotContain("/null/", "Deployed Resources");
+
+        Reply json = http.request("GET", http.root() + "/openapi?format=JSON").send();
+        assertThat(json.status()).as(json.toString()).isEqualTo(200);
+        assertThat(json.contentType()).startsWith("application/json");
+        JsonObject document = json.json();
+        assertThat(document.getJsonObject("info").getString("title")).isEqualTo("Roster SCIM 2.0 server");
+        assertThat(document.getJsonArray("servers")).extracting(s -> s.asJsonObject().getString("url"))
+                .containsExactly("/", "/realms/{realm}");
+
+        OpenApiFile file = OpenApiFile.load();
+        JsonObject paths = document.getJsonObject("paths");
+        assertThat(paths.keySet()).contains("/scim/v2/Users", "/scim/v2/Users/{id}", "/api/admin/realms")
+                .noneMatch(path -> path.contains("null"))
+                .isEqualTo(file.operations().keySet());
+        file.operations().forEach((path, methods) -> assertThat(paths.getJsonObject(path).keySet())
+                .as(path).filteredOn(OpenApiFile.HTTP_METHODS::contains).containsExactlyInAnyOrderElementsOf(methods));
+        JsonObject components = document.getJsonObject("components");
+        for (String section : List.of("schemas", "responses", "parameters", "headers", "securitySchemes")) {
+            assertThat(components.getJsonObject(section).keySet()).as(section)
+                    .isEqualTo(file.components(section));
+        }
+        JsonObject member = components.getJsonObject("schemas").getJsonObject("Member").getJsonObject("properties");
+        assertThat(member.keySet()).as("a property named $ref is kept as a property").contains("$ref");
+        assertThat(paths.getJsonObject("/api/admin/realms").getJsonArray("servers").getJsonObject(0)
+                .getString("url")).as("admin paths are served at the application root only").isEqualTo("/");
     }
 
     /** Every writable attribute /Schemas lists for users is accepted and returned as described. */
