@@ -21,6 +21,7 @@ public class AdminApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(RealmsResource.class, ServiceAccountsResource.class, ProvisioningLogResource.class,
+                ProvisioningStatsResource.class, RealmUsersResource.class, RealmGroupsResource.class,
                 AuthFailuresResource.class, AdminExceptionMapper.class, JsonBodyProvider.class);
     }
 
