@@ -84,8 +84,7 @@ class AdministratorAuthentication {
             String reason, String message) {
         if (request.getHeader("Authorization") != null) {
             failedLogins.record(request.getRemoteAddr(), "admin", request.getRequestURI(), reason);
-        }
-        if (ConsoleSessions.fromConsole(request)) {
+        } else if (ConsoleSessions.fromConsole(request)) {
             return Replies.admin(response, 401, "Sign in to the console; your session has ended or was never "
                     + "started", Map.of("WWW-Authenticate", Replies.CONSOLE_CHALLENGE));
         }
