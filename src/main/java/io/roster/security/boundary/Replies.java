@@ -19,6 +19,8 @@ final class Replies {
 
     static final String SCIM_CHALLENGE = "Bearer realm=\"roster\"";
     static final String ADMIN_CHALLENGE = "Basic realm=\"roster-admin\"";
+    /** For the console's own requests: a scheme browsers do not answer with their password dialog. */
+    static final String CONSOLE_CHALLENGE = "Session realm=\"roster-admin\"";
 
     private Replies() {
     }

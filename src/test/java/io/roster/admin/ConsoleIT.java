@@ -1,0 +1,302 @@
+package io.roster.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.roster.testing.Browser;
+import io.roster.testing.Deployments;
+import io.roster.testing.Reply;
+import io.roster.testing.ScimHttp;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chromium.HasPermissions;
+
+/**
+ * The admin console in a real headless Chromium, as an operator uses it: sign in, create a service account, copy
+ * its token from the page, use it from a SCIM client, revoke it and see the client refused, find the requests in
+ * the log, see them in the dashboard's chart, browse users and groups, create a realm (or see the API's reason
+ * why not), sign out. Skipped when chromium or chromedriver is missing; screenshots in target/console-screenshots
+ * when a test fails.
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleIT {
+
+    private static final String ADMIN_PASSWORD = "it-admin-password";
+    private static final String USER = "urn:ietf:params:scim:schemas:core:2.0:User";
+    private static final String GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
+
+    @RegisterExtension
+    static final Browser browser = new Browser("#/dashboard", "#/realms", "#/accounts", "#/users", "#/groups",
+            "#/log");
+
+    /** What the tests share, in their order. */
+    static String accountName;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.roster();
+    }
+
+    @ArquillianResource
+    URL url;
+
+    ScimHttp http;
+
+    @BeforeEach
+    void setUp() {
+        http = new ScimHttp(url);
+        browser.pages(page -> console() + page);
+    }
+
+    private String console() {
+        return http.root() + "/admin/";
+    }
+
+    @Test
+    @Order(1)
+    void aWrongPasswordIsRefusedWithAMessage() {
+        browser.open(console());
+        browser.visible("#sign-in-form");
+        browser.type("#sign-in-name", "admin");
+        browser.type("#sign-in-password", "not-the-password");
+        browser.click("#sign-in-button");
+        WebElement message = browser.visible("#sign-in-message");
+        assertThat(message.getText()).contains("name or password is wrong");
+        assertThat(browser.find("#app").isDisplayed()).isFalse();
+        JsonObject failures = adminGet("/auth-failures").json();
+        assertThat(failures.getJsonNumber("total").longValue()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    @Order(2)
+    void serviceAccountTokenIsShownOnceWorksAndStopsWorkingWhenRevoked() {
+        signIn();
+        accountName = "console-okta-" + unique();
+        browser.click("#nav a[data-page=accounts]");
+        browser.type("#account-name", accountName);
+        browser.click("#create-account");
+
+        WebElement panel = browser.visible("#token-panel .secret");
+        assertThat(panel.getText()).contains("won’t see it again");
+        String token = browser.visible("#new-token").getDomProperty("value");
+        assertThat(token).startsWith("rst_");
+        ((HasPermissions) browser.driver()).setPermission("clipboard-read", "granted");
+        ((HasPermissions) browser.driver()).setPermission("clipboard-write", "granted");
+        browser.click("button[data-copy=new-token]");
+        browser.await("the copy button confirms", d -> browser.find("button[data-copy=new-token]").getText()
+                .startsWith("Copied"));
+        Object clipboard = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "navigator.clipboard.readText().then(done, e => done('unreadable: ' + e));");
+        assertThat(clipboard).isEqualTo(token);
+        browser.click("#token-done");
+        assertThat(browser.all("#token-panel .secret")).isEmpty();
+
+        // the token from the page works for SCIM
+        Reply created = http.request("POST", "/Users").header("Authorization", "Bearer " + token)
+                .header("User-Agent", "ConsoleIT/1.0")
+                .body("{\"schemas\":[\"" + USER + "\"],\"userName\":\"" + accountName + "@example.com\"}").send();
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        assertThat(scimGet(token).status()).isEqualTo(200);
+
+        // revoked in the console, refused at once
+        String card = ".account[data-account='" + accountName + "']";
+        browser.await("the account's card", d -> browser.find(card));
+        browser.click(card + " button.revoke");
+        browser.visible("#confirm-dialog");
+        browser.click("#confirm-ok");
+        browser.await("the token shows as revoked", d -> browser.find(card + " tbody").getText().contains("revoked"));
+        assertThat(browser.all(card + " button.revoke")).isEmpty();
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        Reply refused = scimGet(token);
+        while (refused.status() != 401 && System.nanoTime() < deadline) {
+            refused = scimGet(token);
+        }
+        assertThat(refused.status()).as(refused.text()).isEqualTo(401);
+    }
+
+    @Test
+    @Order(3)
+    void theRequestsAreInTheLogView() {
+        signIn();
+        browser.open(console() + "#/log");
+        browser.type("#log-account", accountName);
+        browser.click("#log-apply");
+        browser.click("#log-live");
+        browser.await("live mode says so", d -> browser.find("#live-text").getText().startsWith("Live: every"));
+        WebElement created = browser.await("the account's POST /Users in the log", d -> browser
+                .all("#log-table tbody tr[data-status='201']").stream().findFirst().orElse(null));
+        assertThat(created.getText()).contains("POST").contains("/scim/v2/Users").contains(accountName)
+                .contains("ConsoleIT/1.0");
+        assertThat(browser.all("#log-table tbody tr[data-status='200']")).isNotEmpty();
+        browser.click("#log-live");
+
+        // the refused request after revocation has no account: find it by status
+        new org.openqa.selenium.support.ui.Select(browser.find("#log-status")).selectByValue("401");
+        browser.type("#log-account", " ");
+        browser.find("#log-account").clear();
+        browser.click("#log-apply");
+        browser.await("a 401 in the log", d -> !browser.all("#log-table tbody tr[data-status='401']").isEmpty());
+    }
+
+    @Test
+    @Order(4)
+    void theDashboardChartsTheRequests() {
+        signIn();
+        browser.open(console() + "#/dashboard");
+        WebElement chart = browser.visible("svg#requests-chart");
+        List<WebElement> minutes = browser.await("bars in the chart", d -> {
+            List<WebElement> bars = browser.all("svg#requests-chart g.minute");
+            return bars.isEmpty() ? null : bars;
+        });
+        long total = minutes.stream().mapToLong(m -> Long.parseLong(m.getAttribute("data-count"))).sum();
+        assertThat(total).isGreaterThanOrEqualTo(3);
+        assertThat(browser.all("svg#requests-chart rect.bar.success")).isNotEmpty();
+        assertThat(browser.all("svg#requests-chart rect.bar.client")).isNotEmpty();
+        assertThat(chart.findElements(By.cssSelector("rect.bar")).get(0).getAttribute("height"))
+                .satisfies(h -> assertThat(Double.parseDouble(h)).isPositive());
+        assertThat(browser.find("#kpi-requests .value").getText()).isNotEqualTo("0");
+        assertThat(browser.find("#kpi-error-rate .value").getText()).endsWith("%");
+
+        browser.click(".segmented button[data-minutes='60']");
+        browser.await("the last hour still has bars", d -> !browser.all("svg#requests-chart g.minute").isEmpty());
+    }
+
+    @Test
+    @Order(5)
+    void usersAndGroupsCanBeSearchedAndRead() {
+        String userName = "grace.hopper." + unique() + "@example.com";
+        Reply user = http.post("/Users", "{\"schemas\":[\"" + USER + "\"],\"userName\":\"" + userName + "\","
+                + "\"name\":{\"givenName\":\"Grace\",\"familyName\":\"Hopper\"},\"title\":\"Rear Admiral\","
+                + "\"emails\":[{\"value\":\"" + userName + "\",\"type\":\"work\",\"primary\":true}]}");
+        assertThat(user.status()).as(user.text()).isEqualTo(201);
+        String userId = user.json().getString("id");
+        String groupName = "Navy " + unique();
+        Reply group = http.post("/Groups", "{\"schemas\":[\"" + GROUP + "\"],\"displayName\":\"" + groupName + "\","
+                + "\"members\":[{\"value\":\"" + userId + "\"}]}");
+        assertThat(group.status()).as(group.text()).isEqualTo(201);
+
+        signIn();
+        browser.open(console() + "#/users");
+        browser.type("#filter", "userName zz");
+        browser.click("#search");
+        assertThat(browser.visible("#results .alert").getText()).contains("filter was refused")
+                .contains("Expected operator");
+
+        browser.type("#filter", "userName eq \"" + userName + "\"");
+        browser.click("#search");
+        WebElement row = browser.visible("#users-table tbody tr[data-id='" + userId + "']");
+        assertThat(browser.all("#users-table tbody tr")).hasSize(1);
+        assertThat(row.getText()).contains(userName).contains("Grace Hopper").contains("active");
+        row.click();
+        WebElement card = browser.visible("#card-view");
+        assertThat(card.getText()).contains("Rear Admiral").contains(groupName).contains(userId);
+        browser.click(".tabs button[data-tab=json]");
+        String json = browser.visible("#resource-json").getText();
+        assertThat(json).contains("\"id\": \"" + userId + "\"").contains("\"userName\": \"" + userName + "\"");
+
+        browser.click(".tabs button[data-tab=card]");
+        browser.visible("#card-view a[href^='#/groups/']").click();
+        browser.await("the group page", d -> browser.find("h1").getText().equals(groupName));
+        WebElement member = browser.visible("#members-table tbody tr[data-id='" + userId + "']");
+        assertThat(member.getText()).contains(userName);
+
+        browser.open(console() + "#/groups");
+        browser.type("#filter", "displayName eq \"" + groupName + "\"");
+        browser.click("#search");
+        assertThat(browser.visible("#groups-table tbody tr").getText()).contains(groupName).contains("1");
+    }
+
+    @Test
+    @Order(6)
+    void aRealmIsCreatedOrTheApiSaysClearlyWhyNot() {
+        signIn();
+        String realm = "acme-" + unique();
+        browser.open(console() + "#/realms");
+        WebElement defaultRealm = browser.visible(".realm[data-realm=default]");
+        assertThat(defaultRealm.getText()).contains(http.scim()).contains("Connect Okta");
+        assertThat(browser.find("#scim-url-default").getText()).isEqualTo(http.scim());
+
+        browser.type("#new-realm-name", realm);
+        browser.click("#create-realm");
+        WebElement outcome = browser.await("the realm or an error", d -> browser.maybe("#realm-message .alert")
+                .or(() -> browser.maybe(".realm[data-realm='" + realm + "']")).orElse(null));
+        if (outcome.getAttribute("class").contains("alert")) {
+            // realms cannot be created on this server: the console shows the API's own explanation
+            Reply api = http.request("POST", http.root() + "/api/admin/realms").header("Authorization", adminAuth())
+                    .header("Content-Type", "application/json").body("{\"name\":\"" + realm + "\"}").send();
+            assertThat(api.status()).isEqualTo(501);
+            assertThat(outcome.getText()).contains("could not be created").contains(api.json().getString("error"))
+                    .contains("HTTP 501");
+            assertThat(browser.all(".realm[data-realm='" + realm + "']")).isEmpty();
+        } else {
+            assertThat(outcome.getText()).contains("/realms/" + realm + "/scim/v2");
+            assertThat(browser.all("#realm-select option").stream().map(WebElement::getText)).contains(realm);
+            outcome.findElement(By.cssSelector("button.danger")).click();
+            browser.click("#confirm-ok");
+            browser.await("the realm is gone", d -> browser.all(".realm[data-realm='" + realm + "']").isEmpty());
+        }
+    }
+
+    @Test
+    @Order(7)
+    void signingOutEndsTheSession() {
+        signIn();
+        browser.click("#sign-out");
+        assertThat(browser.visible("#sign-in-message").getText()).contains("signed out");
+        browser.open(console() + "#/accounts");
+        browser.visible("#sign-in-form");
+        assertThat(browser.find("#app").isDisplayed()).isFalse();
+    }
+
+    private void signIn() {
+        if (!browser.driver().getCurrentUrl().startsWith(console())) {
+            browser.open(console());
+        }
+        browser.await("the console or its sign-in", d -> browser.find("#app").isDisplayed()
+                || browser.find("#sign-in").isDisplayed());
+        if (browser.find("#app").isDisplayed()) {
+            return;
+        }
+        browser.type("#sign-in-name", "admin");
+        browser.type("#sign-in-password", ADMIN_PASSWORD);
+        browser.click("#sign-in-button");
+        browser.visible("#app");
+        assertThat(browser.find("#who").getText()).isEqualTo("admin");
+    }
+
+    private Reply scimGet(String token) {
+        return http.request("GET", "/Users?count=1").header("Authorization", "Bearer " + token)
+                .header("User-Agent", "ConsoleIT/1.0").send();
+    }
+
+    private Reply adminGet(String path) {
+        return http.request("GET", http.root() + "/api/admin" + path).header("Authorization", adminAuth()).send();
+    }
+
+    private static String adminAuth() {
+        return "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String unique() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}
