@@ -7,6 +7,7 @@ import io.roster.filter.entity.Filter;
 import io.roster.protocol.entity.Page;
 import io.roster.search.entity.Sort;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
@@ -15,7 +16,8 @@ import java.util.List;
 
 /**
  * A list request as two SQL queries built from the same filter: a count for {@code totalResults} and one page,
- * ordered by the requested attribute and then by the immutable key (RFC 7644 §3.4.2).
+ * ordered by the requested attribute and then by the immutable key (RFC 7644 §3.4.2). Both carry the configured
+ * timeout ({@code roster.query.timeout-seconds}), so the database stops a query nobody waits for any more.
  */
 public final class ResourceSearch<T> {
 
@@ -25,11 +27,14 @@ public final class ResourceSearch<T> {
     private final EntityManager em;
     private final Class<T> type;
     private final AttributeMapping mapping;
+    private final int timeoutMillis;
 
-    public ResourceSearch(EntityManager em, Class<T> type, AttributeMapping mapping) {
+    /** @param timeoutMillis the longest the database may run one query of this search; 0 for no limit */
+    public ResourceSearch(EntityManager em, Class<T> type, AttributeMapping mapping, int timeoutMillis) {
         this.em = em;
         this.type = type;
         this.mapping = mapping;
+        this.timeoutMillis = timeoutMillis;
     }
 
     public long count(String realm, Filter filter) {
@@ -37,7 +42,7 @@ public final class ResourceSearch<T> {
         CriteriaQuery<Long> count = cb.createQuery(Long.class);
         Root<T> root = count.from(type);
         count.select(cb.count(root)).where(where(cb, count, root, realm, filter));
-        return em.createQuery(count).getSingleResult();
+        return limited(em.createQuery(count)).getSingleResult();
     }
 
     public Result<T> run(String realm, Filter filter, Sort sort, Page page) {
@@ -55,7 +60,14 @@ public final class ResourceSearch<T> {
         select.select(root)
                 .where(where(cb, select, root, realm, filter))
                 .orderBy(new SortTranslator<>(cb, root, mapping).orders(sort, "pk"));
-        return em.createQuery(select).setFirstResult(offset).setMaxResults(count).getResultList();
+        return limited(em.createQuery(select)).setFirstResult(offset).setMaxResults(count).getResultList();
+    }
+
+    private <Q extends TypedQuery<?>> Q limited(Q query) {
+        if (timeoutMillis > 0) {
+            query.setHint("jakarta.persistence.query.timeout", timeoutMillis);
+        }
+        return query;
     }
 
     private Predicate where(CriteriaBuilder cb, CriteriaQuery<?> query, Root<T> root, String realm, Filter filter) {
