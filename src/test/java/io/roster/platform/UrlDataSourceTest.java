@@ -26,6 +26,37 @@ class UrlDataSourceTest {
                 .as("the operator's own setting stays").isEqualTo("jdbc:h2:file:./data/roster;write_delay=200");
     }
 
+    @Test
+    void givesAnH2FileDatabaseAPageCacheOfAQuarterOfTheHeap() {
+        long sixGiB = 6L << 30;
+        assertThat(UrlDataSource.withCacheSize("jdbc:h2:file:./data/roster;WRITE_DELAY=0", sixGiB))
+                .isEqualTo("jdbc:h2:file:./data/roster;WRITE_DELAY=0;CACHE_SIZE=1572864");
+        assertThat(UrlDataSource.withCacheSize("jdbc:h2:file:./data/roster", 128L << 20))
+                .as("never less than H2's default of 64 MiB").isEqualTo("jdbc:h2:file:./data/roster;CACHE_SIZE=65536");
+        assertThat(UrlDataSource.withCacheSize("jdbc:h2:./data/roster;cache_size=4096", sixGiB))
+                .as("the operator's own setting stays").isEqualTo("jdbc:h2:./data/roster;cache_size=4096");
+        assertThat(UrlDataSource.withCacheSize("jdbc:h2:mem:roster;DB_CLOSE_DELAY=-1", sixGiB))
+                .as("an in-memory database has no page cache").isEqualTo("jdbc:h2:mem:roster;DB_CLOSE_DELAY=-1");
+    }
+
+    /** H2 takes the setting: the database reports the cache size the URL asked for. */
+    @Test
+    void h2UsesTheCacheSize() throws Exception {
+        java.nio.file.Path directory = java.nio.file.Files.createTempDirectory("url-data-source-test");
+        UrlDataSource dataSource = new UrlDataSource();
+        dataSource.setUrl("jdbc:h2:file:" + directory.resolve("db").toAbsolutePath());
+        dataSource.setUser("sa");
+        dataSource.setPassword("");
+        try (Connection connection = dataSource.getConnection();
+                java.sql.ResultSet result = connection.createStatement().executeQuery(
+                        "select setting_value from information_schema.settings where setting_name = 'CACHE_SIZE'")) {
+            assertThat(result.next()).isTrue();
+            assertThat(Long.parseLong(result.getString(1)))
+                    .isEqualTo(Math.max(65_536, Runtime.getRuntime().maxMemory() / 4 / 1024));
+            connection.createStatement().execute("shutdown");
+        }
+    }
+
     /** H2 alone would give up after two seconds; a writer behind another one waits for its turn. */
     @Test
     void anH2WriterWaitsLongerThanH2sDefaultForARowLock() throws Exception {

@@ -29,6 +29,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -95,6 +98,17 @@ public final class CriteriaTranslator<T> {
 
     // ---- value paths over searchable values: every condition on the same element -------------------------
 
+    /**
+     * {@code root.pk in (select o.pk from T o join o.values v where v.path = ? and <v matches> and exists (select 1
+     * from o.values t where t.element = v.element and …))}: uncorrelated with the root, and driven from the most
+     * selective positive comparison of the bracket ({@code value eq "x"} rather than {@code type eq "work"}),
+     * which both databases find through {@code (path, text_prefix)}; every other condition is checked on the same
+     * element of the same resource through {@code (user_pk, path, element)}. (As a join instead of
+     * {@code EXISTS}, H2 could not tell {@code type eq "work"} from {@code value eq "x"}, both on the same index,
+     * and started from the work emails of every user.) Without such a comparison
+     * ({@code emails[not (type eq "work")]}) the element's marker row drives. {@code IN} keeps one root row per
+     * resource, so counts stay exact.
+     */
     private Predicate valuePath(ValuePath valuePath) {
         if (mapping.collection(valuePath.attribute()).isPresent()) {
             return exists(valuePath.attribute(), valuePath.inner());
@@ -103,38 +117,92 @@ public final class CriteriaTranslator<T> {
         if (!parent.attribute().isComplex() || parent.sub() != null) {
             throw ScimException.invalidFilter("'" + valuePath.attribute() + "' has no sub-attributes to filter on");
         }
-        Subquery<Integer> elements = query.subquery(Integer.class);
-        Join<T, IndexedValue> marker = elements.correlate(root).join(mapping.indexCollection());
-        elements.select(cb.literal(1)).where(cb.equal(marker.get("path"), parent.basePath()),
-                inElement(valuePath.inner(), parent, elements, marker));
-        return cb.exists(elements);
+        List<Filter> conditions = new ArrayList<>();
+        conjuncts(valuePath.inner(), conditions);
+        Compare driver = conditions.stream().filter(c -> canDrive(c, parent))
+                .max(Comparator.comparingInt(c -> selectivity((Compare) c, parent))).map(Compare.class::cast)
+                .orElse(null);
+
+        Subquery<Object> owners = query.subquery(Object.class);
+        Root<T> owner = owners.from(root.getModel());
+        Join<T, IndexedValue> element = owner.join(mapping.indexCollection());
+        List<Predicate> where = new ArrayList<>();
+        if (driver == null) {
+            where.add(cb.equal(element.get("path"), parent.basePath()));
+        } else {
+            SearchableAttribute sub = sub(parent, driver.path());
+            where.add(cb.equal(element.get("path"), sub.valuePath()));
+            where.add(new TypedCompare(sub, driver).on(element));
+            conditions.remove(driver);
+        }
+        ElementScope scope = new ElementScope(owners, owner, element);
+        for (Filter condition : conditions) {
+            where.add(inElement(condition, parent, scope));
+        }
+        owners.select(owner.get("pk")).where(where.toArray(Predicate[]::new));
+        return root.get("pk").in(owners);
     }
 
-    private Predicate inElement(Filter filter, SearchableAttribute parent, Subquery<?> scope,
-            Join<T, IndexedValue> marker) {
+    private static void conjuncts(Filter filter, List<Filter> into) {
         if (filter instanceof And and) {
-            return cb.and(inElement(and.left(), parent, scope, marker), inElement(and.right(), parent, scope, marker));
+            conjuncts(and.left(), into);
+            conjuncts(and.right(), into);
+        } else {
+            into.add(filter);
+        }
+    }
+
+    /** A comparison that holds exactly when a row of the element satisfies it (not {@code ne}, not null). */
+    private static boolean canDrive(Filter filter, SearchableAttribute parent) {
+        return filter instanceof Compare compare && compare.op() != Operator.NE
+                && compare.value().getValueType() != JsonValue.ValueType.NULL
+                && parent.attribute().subAttribute(subName(compare.path())).isPresent();
+    }
+
+    /** Equality on a free-form value first, equality on a canonical value ({@code type}) or boolean last. */
+    private static int selectivity(Compare compare, SearchableAttribute parent) {
+        var sub = parent.attribute().subAttribute(subName(compare.path())).orElseThrow();
+        boolean coarse = sub.type() == AttributeType.BOOLEAN || !sub.canonicalValues().isEmpty();
+        int score = switch (compare.op()) {
+            case EQ -> 3;
+            case SW -> 2;
+            default -> 0;
+        };
+        return score * 2 + (coarse ? 0 : 1);
+    }
+
+    private static String subName(AttributePath path) {
+        return path.subAttribute() != null ? path.subAttribute() : path.name();
+    }
+
+    private SearchableAttribute sub(SearchableAttribute parent, AttributePath path) {
+        String subName = subName(path);
+        return parent.with(parent.attribute().subAttribute(subName).orElseThrow(
+                () -> ScimException.invalidFilter("'" + parent.attribute().name() + "' has no sub-attribute '"
+                        + subName + "'")));
+    }
+
+    private Predicate inElement(Filter filter, SearchableAttribute parent, ElementScope element) {
+        if (filter instanceof And and) {
+            return cb.and(inElement(and.left(), parent, element), inElement(and.right(), parent, element));
         }
         if (filter instanceof Or or) {
-            return cb.or(inElement(or.left(), parent, scope, marker), inElement(or.right(), parent, scope, marker));
+            return cb.or(inElement(or.left(), parent, element), inElement(or.right(), parent, element));
         }
         if (filter instanceof Not not) {
-            return cb.not(inElement(not.inner(), parent, scope, marker));
+            return cb.not(inElement(not.inner(), parent, element));
         }
         if (filter instanceof ValuePath) {
             throw ScimException.invalidFilter("Value filters cannot be nested");
         }
         AttributePath path = filter instanceof Present p ? p.path() : ((Compare) filter).path();
-        String subName = path.subAttribute() != null ? path.subAttribute() : path.name();
-        SearchableAttribute sub = parent.with(parent.attribute().subAttribute(subName).orElseThrow(
-                () -> ScimException.invalidFilter("'" + parent.attribute().name() + "' has no sub-attribute '"
-                        + subName + "'")));
-        ElementScope element = new ElementScope(scope, marker);
+        SearchableAttribute sub = sub(parent, path);
         return filter instanceof Compare compare ? compareValues(sub, compare, element)
                 : existsValue(sub.valuePath(), element, null);
     }
 
-    private record ElementScope(Subquery<?> subquery, Join<?, IndexedValue> marker) {
+    /** The element a value filter is about: a row of {@code owner} (a root of {@code subquery}) in it. */
+    private record ElementScope(Subquery<?> subquery, Root<?> owner, Join<?, IndexedValue> marker) {
     }
 
     // ---- comparisons over searchable values ------------------------------------------------------------
@@ -155,20 +223,38 @@ public final class CriteriaTranslator<T> {
         return existsValue(attribute.valuePath(), element, new TypedCompare(attribute, compare));
     }
 
-    /** EXISTS a row at {@code path} (in {@code element}, if given) whose value satisfies the comparison. */
+    /**
+     * A row at {@code path} whose value satisfies the comparison. Outside a value filter:
+     * {@code root.pk in (select o.pk from T o join o.values v where v.path = ? and …)}, uncorrelated, so the
+     * database starts from the value's index rather than probing every resource. Inside one: {@code EXISTS} a
+     * row of the same resource and element.
+     */
     private Predicate existsValue(String path, ElementScope element, TypedCompare compare) {
-        Subquery<Integer> subquery = element == null ? query.subquery(Integer.class)
-                : element.subquery().subquery(Integer.class);
-        Join<T, IndexedValue> value = subquery.correlate(root).join(mapping.indexCollection());
-        Predicate where = cb.equal(value.get("path"), path);
-        if (element != null) {
-            where = cb.and(where, cb.equal(value.get("element"), element.marker().get("element")));
+        if (element == null) {
+            Subquery<Object> owners = query.subquery(Object.class);
+            Root<T> owner = owners.from(root.getModel());
+            Join<T, IndexedValue> value = owner.join(mapping.indexCollection());
+            Predicate where = cb.equal(value.get("path"), path);
+            if (compare != null) {
+                where = cb.and(where, compare.on(value));
+            }
+            owners.select(owner.get("pk")).where(where);
+            return root.get("pk").in(owners);
         }
+        Subquery<Integer> subquery = element.subquery().subquery(Integer.class);
+        Join<?, IndexedValue> value = correlate(subquery, element.owner()).join(mapping.indexCollection());
+        Predicate where = cb.and(cb.equal(value.get("path"), path),
+                cb.equal(value.get("element"), element.marker().get("element")));
         if (compare != null) {
             where = cb.and(where, compare.on(value));
         }
         subquery.select(cb.literal(1)).where(where);
         return cb.exists(subquery);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <X> Root<X> correlate(Subquery<?> subquery, Root<?> owner) {
+        return subquery.correlate((Root<X>) owner);
     }
 
     /** A comparison with the attribute it is about, so it can pick the column of the value's type. */

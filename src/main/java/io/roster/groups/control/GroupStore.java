@@ -5,10 +5,11 @@ import io.roster.groups.entity.Group;
 import io.roster.groups.entity.GroupAttributes;
 import io.roster.protocol.control.UniqueViolation;
 import io.roster.protocol.entity.ScimException;
-import io.roster.search.control.ResourceSearch;
+import io.roster.search.control.Searches;
 import io.roster.search.entity.SearchRequest;
 import io.roster.search.entity.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -23,6 +24,9 @@ import java.util.UUID;
 /** Groups in the database (without their members): lookups, uniqueness of displayName per realm, searches. */
 @ApplicationScoped
 public class GroupStore {
+
+    @Inject
+    Searches searches;
 
     @PersistenceContext(unitName = "roster")
     EntityManager em;
@@ -78,17 +82,17 @@ public class GroupStore {
     }
 
     public SearchResult search(String realm, SearchRequest request) {
-        var result = new ResourceSearch<>(em, Group.class, GroupAttributeMapping.INSTANCE)
+        var result = searches.of(em, Group.class, GroupAttributeMapping.INSTANCE)
                 .run(realm, request.filter(), request.sort(), request.page());
         return new SearchResult(result.total(), result.resources());
     }
 
     public long count(String realm, Filter filter) {
-        return new ResourceSearch<>(em, Group.class, GroupAttributeMapping.INSTANCE).count(realm, filter);
+        return searches.of(em, Group.class, GroupAttributeMapping.INSTANCE).count(realm, filter);
     }
 
     public List<Group> page(String realm, Filter filter, Sort sort, int offset, int count) {
-        return new ResourceSearch<>(em, Group.class, GroupAttributeMapping.INSTANCE).page(realm, filter, sort, offset, count);
+        return searches.of(em, Group.class, GroupAttributeMapping.INSTANCE).page(realm, filter, sort, offset, count);
     }
 
     private void checkDisplayNameFree(String realm, String displayName, String exceptId) {

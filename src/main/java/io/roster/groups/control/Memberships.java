@@ -4,6 +4,7 @@ import io.roster.groups.entity.Group;
 import io.roster.platform.DatabaseKind;
 import io.roster.protocol.control.ForeignKeyViolation;
 import io.roster.protocol.entity.ScimException;
+import io.roster.search.control.SearchCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -73,6 +74,7 @@ public class Memberships {
      * @throws ScimException 400 invalidValue, before anything is written, if an id names no user of the realm
      */
     public int add(Group group, Collection<String> userIds) {
+        SearchCache.written();
         if (userIds.isEmpty()) {
             return 0;
         }
@@ -82,6 +84,7 @@ public class Memberships {
 
     /** Removes the users from the group; ids of non-members or of no user are ignored (RFC 7644 §3.5.2.2). */
     public int remove(Group group, Collection<String> userIds) {
+        SearchCache.written();
         Connection connection = connection();
         int removed = 0;
         for (List<String> chunk : chunks(List.copyOf(userIds))) {
@@ -94,6 +97,7 @@ public class Memberships {
     }
 
     public int removeAll(Group group) {
+        SearchCache.written();
         return update(connection(), DELETE_ALL, statement -> statement.setLong(1, group.pk()));
     }
 
@@ -105,6 +109,7 @@ public class Memberships {
      * @return the number of memberships deleted or inserted
      */
     public int replace(Group group, Collection<String> userIds) {
+        SearchCache.written();
         if (userIds.isEmpty()) {
             return removeAll(group);
         }

@@ -1,7 +1,9 @@
 package io.roster.groups.entity;
 
+import io.roster.search.control.SearchCache;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -18,6 +20,7 @@ import java.util.List;
  * set operations in SQL, so a group of any size is cheap to load and to write.
  */
 @Entity(name = "ScimGroup") // "Group" is a reserved word in JPQL
+@EntityListeners(SearchCache.Listener.class)
 @Table(name = "scim_group")
 public class Group {
 

@@ -7,41 +7,74 @@ import io.roster.filter.entity.Filter;
 import io.roster.protocol.entity.Page;
 import io.roster.search.entity.Sort;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Order;
+import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * A list request as two SQL queries built from the same filter: a count for {@code totalResults} and one page,
- * ordered by the requested attribute and then by the immutable key (RFC 7644 §3.4.2).
+ * A list request as SQL built from one filter: a count for {@code totalResults}, then one page, ordered by the
+ * requested attribute and then by the immutable key (RFC 7644 §3.4.2).
+ *
+ * <p>A page is read as its keys first ({@code select pk … order by … offset ? fetch first ? rows only}, which the
+ * database answers from its indexes without reading, let alone copying, the documents of the rows it skips), then
+ * the rows of those keys. A client paging in the default order (Okta's import: {@code startIndex=1, 101, …}) gets
+ * each next page by {@code pk > last key of the previous page} when this instance served that page moments ago,
+ * and the count of the first page for the pages after it ({@link SearchCache}). Every query carries the
+ * configured timeout ({@code roster.query.timeout-seconds}).
  */
 public final class ResourceSearch<T> {
 
     public record Result<T>(long total, List<T> resources) {
     }
 
+    private static final String KEY = "pk";
+
     private final EntityManager em;
     private final Class<T> type;
     private final AttributeMapping mapping;
+    private final int timeoutMillis;
+    private final SearchCache cache;
 
-    public ResourceSearch(EntityManager em, Class<T> type, AttributeMapping mapping) {
+    /**
+     * @param timeoutMillis the longest the database may run one query of this search; 0 for no limit
+     * @param cache         counts and page ends of recent searches; null for none
+     */
+    public ResourceSearch(EntityManager em, Class<T> type, AttributeMapping mapping, int timeoutMillis,
+            SearchCache cache) {
         this.em = em;
         this.type = type;
         this.mapping = mapping;
+        this.timeoutMillis = timeoutMillis;
+        this.cache = cache;
     }
 
+    /** {@code totalResults}, counted now. */
     public long count(String realm, Filter filter) {
+        long generation = SearchCache.generation();
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Long> count = cb.createQuery(Long.class);
         Root<T> root = count.from(type);
         count.select(cb.count(root)).where(where(cb, count, root, realm, filter));
-        return em.createQuery(count).getSingleResult();
+        long total = limited(em.createQuery(count)).getSingleResult();
+        if (cache != null) {
+            cache.putCount(type, realm, filter, total, generation);
+        }
+        return total;
     }
 
     public Result<T> run(String realm, Filter filter, Sort sort, Page page) {
-        long total = count(realm, filter);
+        // the first page always counts afresh (every lookup is a first page); later pages of the same search
+        // take the count from a moment ago, unless it says there is nothing left to show
+        Long recent = page.offset() > 0 && cache != null ? cache.count(type, realm, filter) : null;
+        long total = recent != null && recent > page.offset() ? recent : count(realm, filter);
         if (page.count() == 0 || total <= page.offset()) {
             return new Result<>(total, List.of());
         }
@@ -49,13 +82,67 @@ public final class ResourceSearch<T> {
     }
 
     public List<T> page(String realm, Filter filter, Sort sort, int offset, int count) {
+        long generation = SearchCache.generation();
+        boolean keyOrder = sort == null;
+        Long after = keyOrder && offset > 0 && cache != null ? cache.lastKeyBefore(type, realm, filter, offset) : null;
+
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Object> select = cb.createQuery(Object.class);
+        Root<T> root = select.from(type);
+        Path<Object> key = root.get(KEY);
+        Predicate where = where(cb, select, root, realm, filter);
+        if (after != null) {
+            where = cb.and(where, cb.greaterThan(root.<Long>get(KEY), after));
+        }
+        List<Order> orders = new ArrayList<>();
+        if (keyOrder) {
+            // the same order (one realm), but matching the (realm_id, pk) index whole lets the database stop
+            // reading at the end of the page
+            orders.add(cb.asc(root.get("realm")));
+        }
+        orders.addAll(new SortTranslator<>(cb, root, mapping).orders(sort, KEY));
+        select.select(key).where(where).orderBy(orders);
+        TypedQuery<Object> keysQuery = limited(em.createQuery(select)).setMaxResults(count);
+        if (after == null) {
+            keysQuery.setFirstResult(offset);
+        }
+        List<Object> keys = keysQuery.getResultList();
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        if (keyOrder && cache != null && keys.size() == count) {
+            cache.putLastKeyBefore(type, realm, filter, (long) offset + count,
+                    ((Number) keys.get(keys.size() - 1)).longValue(), generation);
+        }
+        return rows(keys);
+    }
+
+    /** The resources of these keys, in the keys' order; one whose row went in the meantime is left out. */
+    private List<T> rows(List<Object> keys) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<T> select = cb.createQuery(type);
         Root<T> root = select.from(type);
-        select.select(root)
-                .where(where(cb, select, root, realm, filter))
-                .orderBy(new SortTranslator<>(cb, root, mapping).orders(sort, "pk"));
-        return em.createQuery(select).setFirstResult(offset).setMaxResults(count).getResultList();
+        select.select(root).where(root.get(KEY).in(keys));
+        Map<Object, T> byKey = new HashMap<>();
+        var util = em.getEntityManagerFactory().getPersistenceUnitUtil();
+        for (T row : limited(em.createQuery(select)).getResultList()) {
+            byKey.put(util.getIdentifier(row), row);
+        }
+        List<T> rows = new ArrayList<>(keys.size());
+        for (Object k : keys) {
+            T row = byKey.get(k);
+            if (row != null) {
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    private <Q extends TypedQuery<?>> Q limited(Q query) {
+        if (timeoutMillis > 0) {
+            query.setHint("jakarta.persistence.query.timeout", timeoutMillis);
+        }
+        return query;
     }
 
     private Predicate where(CriteriaBuilder cb, CriteriaQuery<?> query, Root<T> root, String realm, Filter filter) {

@@ -3,12 +3,13 @@ package io.roster.users.control;
 import io.roster.filter.entity.Filter;
 import io.roster.protocol.control.UniqueViolation;
 import io.roster.protocol.entity.ScimException;
-import io.roster.search.control.ResourceSearch;
+import io.roster.search.control.Searches;
 import io.roster.search.entity.SearchRequest;
 import io.roster.search.entity.Sort;
 import io.roster.users.entity.User;
 import io.roster.users.entity.UserAttributes;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
@@ -24,6 +25,9 @@ import java.util.UUID;
 /** Users in the database: lookups, uniqueness of userName per realm, and paged searches. */
 @ApplicationScoped
 public class UserStore {
+
+    @Inject
+    Searches searches;
 
     @PersistenceContext(unitName = "roster")
     EntityManager em;
@@ -78,17 +82,17 @@ public class UserStore {
     }
 
     public SearchResult search(String realm, SearchRequest request) {
-        var result = new ResourceSearch<>(em, User.class, UserAttributeMapping.INSTANCE)
+        var result = searches.of(em, User.class, UserAttributeMapping.INSTANCE)
                 .run(realm, request.filter(), request.sort(), request.page());
         return new SearchResult(result.total(), result.resources());
     }
 
     public long count(String realm, Filter filter) {
-        return new ResourceSearch<>(em, User.class, UserAttributeMapping.INSTANCE).count(realm, filter);
+        return searches.of(em, User.class, UserAttributeMapping.INSTANCE).count(realm, filter);
     }
 
     public List<User> page(String realm, Filter filter, Sort sort, int offset, int count) {
-        return new ResourceSearch<>(em, User.class, UserAttributeMapping.INSTANCE).page(realm, filter, sort, offset, count);
+        return searches.of(em, User.class, UserAttributeMapping.INSTANCE).page(realm, filter, sort, offset, count);
     }
 
     /**

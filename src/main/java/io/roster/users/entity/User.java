@@ -1,16 +1,18 @@
 package io.roster.users.entity;
 
-import jakarta.persistence.CollectionTable;
+import io.roster.search.control.SearchCache;
 import io.roster.search.entity.IndexedValue;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -22,6 +24,7 @@ import java.util.List;
  * other columns are derived from it on every write so that the lookups Okta and Entra make are index-backed.
  */
 @Entity
+@EntityListeners(SearchCache.Listener.class)
 @Table(name = "scim_user")
 public class User {
 

@@ -282,6 +282,21 @@ class OktaUsersIT extends ScimIT {
         assertThat(beyond.getJsonArray("Resources")).isEmpty();
         assertThat(beyond.getInt("totalResults")).isEqualTo(total);
         assertError(http.get("/Users?count=abc"), 400, "invalidValue");
+        if (total <= 1000) {
+            List<String> inOnePage = new ArrayList<>();
+            assertOk(http.get("/Users?count=1000"), 200).getJsonArray("Resources")
+                    .forEach(r -> inOnePage.add(r.asJsonObject().getString("id")));
+            assertThat(ids).as("pages continued from the previous page's last key, as one page").isEqualTo(inOnePage);
+        }
+
+        // a write between pages: the next page is what offset paging gives now (this instance forgets the page
+        // ends and counts it keeps on every write), not the continuation of the pages before the write
+        assertOk(http.get("/Users?startIndex=1&count=100"), 200);
+        assertOk(http.get("/Users?startIndex=101&count=100"), 200);
+        assertThat(http.delete("/Users/" + ids.get(5)).status()).isEqualTo(204);
+        JsonObject afterDelete = assertOk(http.get("/Users?startIndex=201&count=100"), 200);
+        assertThat(afterDelete.getInt("totalResults")).isEqualTo(total - 1);
+        assertThat(afterDelete.getJsonArray("Resources").getJsonObject(0).getString("id")).isEqualTo(ids.get(201));
     }
 
     /** userName is unique per realm regardless of case, also when clients race (a database constraint). */
