@@ -35,11 +35,17 @@ final class RunningBundle implements AutoCloseable {
     /** Starts with the given environment; waits until readiness answers 200 (ready) or 503 (not ready). */
     static RunningBundle start(Path workingDirectory, Map<String, String> environment, boolean awaitReady)
             throws IOException, InterruptedException {
+        return start(workingDirectory, environment, awaitReady, "384m");
+    }
+
+    /** The same with the given maximum heap ({@code -Xmx}). */
+    static RunningBundle start(Path workingDirectory, Map<String, String> environment, boolean awaitReady,
+            String maxHeap) throws IOException, InterruptedException {
         int port = freePort();
         Path log = workingDirectory.resolve("roster-" + port + ".log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
+        command.addAll(List.of("-Xmx" + maxHeap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
                 new File(System.getProperty("roster.bundle", "target/roster.jar")).getAbsolutePath(),
                 "--port", String.valueOf(port),
                 "--prebootcommandfile", new File(System.getProperty("it.preboot")).getAbsolutePath()));
