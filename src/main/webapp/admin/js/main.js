@@ -64,7 +64,8 @@ async function render() {
     const view = document.getElementById('view');
     view.dataset.page = page;
     try {
-        await routes[page](rest)(view, {...consoleContext, rest, params});
+        // a spread would copy the getters' values once; pages must see the realms as they change
+        await routes[page](rest)(view, Object.assign(Object.create(consoleContext), {rest, params}));
     } catch (error) {
         if (error && error.status === 401) return;
         clear(view, errorBox(error, 'This page could not be shown'));

@@ -6,8 +6,9 @@ import {badge, clear, confirm, copyField, empty, errorBox, h, number, toast} fro
 export async function realmsPage(view, context) {
     await context.reloadRealms();
     const message = h('div', {id: 'realm-message'});
-    const nameInput = h('input', {id: 'new-realm-name', placeholder: 'acme', required: true, pattern: '[A-Za-z0-9._-]+',
-        title: 'Letters, digits, ".", "_" and "-"', autocomplete: 'off'});
+    const nameInput = h('input', {id: 'new-realm-name', placeholder: 'acme', required: true,
+        pattern: '[a-z0-9]([a-z0-9\\-]{0,61}[a-z0-9])?', autocomplete: 'off',
+        title: 'Lower-case letters, digits and inner hyphens (it becomes part of the SCIM URL)'});
     const createButton = h('button.primary', {type: 'submit', id: 'create-realm'}, 'Create realm');
 
     async function create(event) {
