@@ -18,7 +18,7 @@ public final class ForeignKeyViolation {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLException sql) {
                 for (SQLException s = sql; s != null; s = s.getNextException()) {
-                    if (FOREIGN_KEY_VIOLATIONS.contains(s.getSQLState())) {
+                    if (s.getSQLState() != null && FOREIGN_KEY_VIOLATIONS.contains(s.getSQLState())) {
                         return true;
                     }
                 }

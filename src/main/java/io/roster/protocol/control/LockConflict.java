@@ -31,7 +31,7 @@ public final class LockConflict {
             }
             if (t instanceof SQLException sql) {
                 for (SQLException s = sql; s != null; s = s.getNextException()) {
-                    if (SQL_STATES.contains(s.getSQLState())) {
+                    if (s.getSQLState() != null && SQL_STATES.contains(s.getSQLState())) {
                         return true;
                     }
                 }

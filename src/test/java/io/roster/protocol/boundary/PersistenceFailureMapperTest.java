@@ -28,4 +28,16 @@ class PersistenceFailureMapperTest {
         assertThat(body.getString("status")).isEqualTo("503");
         assertThat(body.getString("detail")).contains("took longer than Roster allows");
     }
+
+    /** Payara's pool reports a database that is down without a SQLSTATE: still 503, never a 500 from the mapper. */
+    @Test
+    void aConnectionThePoolCannotAllocateIs503() {
+        PersistenceException outage = new PersistenceException(DatabaseException.sqlException(new java.sql.SQLException(
+                "Error in allocating a connection. Cause: FATAL: the database system is shutting down")));
+
+        Response response = new PersistenceFailureMapper().toResponse(outage);
+
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeaderString("Retry-After")).isNotBlank();
+    }
 }

@@ -34,5 +34,6 @@ class ForeignKeyViolationTest {
     void otherFailuresAreNotForeignKeyViolations() {
         assertThat(ForeignKeyViolation.in(new PersistenceException(new SQLException("duplicate", "23505")))).isFalse();
         assertThat(ForeignKeyViolation.in(new IllegalStateException("boom"))).isFalse();
+        assertThat(ForeignKeyViolation.in(new PersistenceException(new SQLException("no state")))).isFalse();
     }
 }

@@ -31,5 +31,7 @@ class LockConflictTest {
     void otherFailuresAreNotLockConflicts() {
         assertThat(LockConflict.in(new PersistenceException(new SQLException("duplicate", "23505")))).isFalse();
         assertThat(LockConflict.in(new IllegalStateException("boom"))).isFalse();
+        assertThat(LockConflict.in(new PersistenceException(new SQLException("Error in allocating a connection"))))
+                .as("a failure without a SQLSTATE (Payara's pool reports an outage so)").isFalse();
     }
 }
