@@ -9,12 +9,11 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
+import jakarta.persistence.Query;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -128,39 +127,33 @@ class GroupWriterTest {
                 .thenComparing(row -> (Long) row[1]));
     }
 
-    /** Answers MemberCursor's two queries from {@link #memberTable}, in (group, user) key order. */
+    /** Answers MemberCursor's two native queries from {@link #memberTable}, in (group, user) key order. */
     private EntityManager entityManager() {
         return (EntityManager) Proxy.newProxyInstance(EntityManager.class.getClassLoader(),
                 new Class<?>[] {EntityManager.class}, (proxy, method, args) -> {
-                    if (!method.getName().equals("createQuery")) {
+                    if (!method.getName().equals("createNativeQuery") || args.length != 1) {
                         throw new UnsupportedOperationException(method.getName());
                     }
                     return query((String) args[0]);
                 });
     }
 
-    @SuppressWarnings("unchecked")
-    private TypedQuery<Object[]> query(String jpql) {
-        Map<String, Object> parameters = new HashMap<>();
-        int[] max = {Integer.MAX_VALUE};
-        return (TypedQuery<Object[]>) Proxy.newProxyInstance(TypedQuery.class.getClassLoader(),
-                new Class<?>[] {TypedQuery.class}, (proxy, method, args) -> switch (method.getName()) {
+    private Query query(String sql) {
+        Map<Integer, Object> parameters = new HashMap<>();
+        return (Query) Proxy.newProxyInstance(Query.class.getClassLoader(),
+                new Class<?>[] {Query.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "setParameter" -> {
-                        parameters.put((String) args[0], args[1]);
-                        yield proxy;
-                    }
-                    case "setMaxResults" -> {
-                        max[0] = (Integer) args[0];
+                        parameters.put((Integer) args[0], args[1]);
                         yield proxy;
                     }
                     case "getResultList" -> {
-                        boolean page = jpql.contains(":groups");
+                        boolean page = sql.contains("group_pk in (");
                         queries.add(page ? "page" : "rest");
                         yield memberTable.stream()
-                                .filter(row -> page ? ((Collection<?>) parameters.get("groups")).contains(row[0])
-                                        : row[0].equals(parameters.get("group"))
-                                                && (Long) row[1] > (Long) parameters.get("after"))
-                                .limit(max[0])
+                                .filter(row -> page ? parameters.containsValue(row[0])
+                                        : row[0].equals(parameters.get(1)) && (Long) row[1] > (Long) parameters.get(2))
+                                .limit(MemberCursor.CHUNK)
+                                .map(row -> (Object) row)
                                 .toList();
                     }
                     default -> throw new UnsupportedOperationException(method.getName());
