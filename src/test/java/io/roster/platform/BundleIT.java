@@ -81,14 +81,30 @@ class BundleIT {
         return content.toString();
     }
 
-    /** Without a token or a service account Roster says how to create one, and accepts no SCIM request. */
+    /**
+     * Without a token or a service account Roster says how to create one, and accepts no SCIM request; with
+     * ROSTER_SCIM_DISCOVERY_PUBLIC=true its discovery endpoints, and nothing else, answer without credentials.
+     */
     @Test
     void withoutTokenTheLogTellsHowToCreateOne() throws Exception {
-        try (RunningBundle roster = RunningBundle.start(workingDirectory, null)) {
+        try (RunningBundle roster = RunningBundle.start(workingDirectory,
+                java.util.Map.of("ROSTER_SCIM_DISCOVERY_PUBLIC", "true"), true)) {
             assertThat(roster.log()).contains("ROSTER_BOOTSTRAP_TOKEN is not set");
             HttpResponse<String> denied = roster.send(HttpRequest.newBuilder(URI.create(roster.root() + "/scim/v2/Users"))
                     .header("Authorization", "Bearer anything"));
             assertThat(denied.statusCode()).isEqualTo(401);
+            for (String open : new String[] {"/scim/v2/ServiceProviderConfig", "/scim/v2/ResourceTypes",
+                    "/scim/v2/Schemas/urn:ietf:params:scim:schemas:core:2.0:User"}) {
+                assertThat(roster.send(HttpRequest.newBuilder(URI.create(roster.root() + open))).statusCode())
+                        .as(open).isEqualTo(200);
+            }
+            for (String closed : new String[] {"/scim/v2/Users", "/scim/v2/Groups", "/scim/v2/Roles",
+                    "/realms/nowhere/scim/v2/ServiceProviderConfig"}) {
+                assertThat(roster.send(HttpRequest.newBuilder(URI.create(roster.root() + closed))).statusCode())
+                        .as(closed).isEqualTo(401);
+            }
+            assertThat(roster.send(HttpRequest.newBuilder(URI.create(roster.root() + "/scim/v2/Users"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{}"))).statusCode()).isEqualTo(401);
         }
     }
 

@@ -24,15 +24,22 @@ public class RosterAuthenticationMechanism implements HttpAuthenticationMechanis
     @Inject
     AdministratorAuthentication administrators;
 
+    @Inject
+    PublicDiscovery publicDiscovery;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
         if (!context.isProtected()) {
             return context.doNothing();
         }
-        return isAdmin(request)
-                ? administrators.authenticate(request, response, context)
-                : serviceAccounts.authenticate(request, response, context);
+        if (isAdmin(request)) {
+            return administrators.authenticate(request, response, context);
+        }
+        if (request.getHeader("Authorization") == null && publicDiscovery.allows(request)) {
+            return publicDiscovery.admit(context);
+        }
+        return serviceAccounts.authenticate(request, response, context);
     }
 
     private static boolean isAdmin(HttpServletRequest request) {
