@@ -2,6 +2,7 @@ package io.roster.admin.boundary;
 
 import io.roster.admin.control.AdminJson;
 import io.roster.admin.entity.AdminException;
+import io.roster.protocol.control.DatabaseUnavailable;
 import io.roster.protocol.control.UniqueViolation;
 import io.roster.protocol.entity.ScimException;
 import jakarta.ws.rs.WebApplicationException;
@@ -44,6 +45,11 @@ public class AdminExceptionMapper implements ExceptionMapper<Throwable> {
         }
         if (UniqueViolation.in(e)) {
             return AdminJson.error(409, "Another request created the same name at the same time; it exists now");
+        }
+        if (DatabaseUnavailable.in(e)) {
+            LOG.log(Level.WARNING, "The database cannot be reached; admin request answered 503 ({0})", e.toString());
+            return Response.fromResponse(AdminJson.error(503, "Roster cannot reach its database right now; "
+                    + "nothing was changed, try again in a few seconds")).header("Retry-After", "5").build();
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected failure in the admin API, incident " + incident, e);

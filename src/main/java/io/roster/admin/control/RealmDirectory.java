@@ -1,7 +1,6 @@
 package io.roster.admin.control;
 
 import io.roster.admin.entity.AdminException;
-import io.roster.protocol.control.UniqueViolation;
 import io.roster.realms.RealmPaths;
 import io.roster.realms.RealmPurge;
 import io.roster.realms.RealmStore;
@@ -51,16 +50,8 @@ public class RealmDirectory {
             throw AdminException.badRequest("'name' must be 1 to 63 lower-case letters, digits and inner hyphens "
                     + "(it becomes part of the realm's SCIM URL), e.g. \"acme\"");
         }
-        RealmStore.Creation creation;
-        try {
-            creation = store.create(name);
-        } catch (RuntimeException e) {
-            if (!UniqueViolation.in(e)) {
-                throw e;
-            }
-            creation = RealmStore.Creation.EXISTS; // created by a concurrent request
-        }
-        switch (creation) {
+        // a concurrent create of the same name fails on the primary key: AdminExceptionMapper answers 409
+        switch (store.create(name)) {
             case EXISTS -> throw AdminException.conflict("A realm named \"" + name + "\" already exists");
             case BEING_DELETED -> throw AdminException.conflict("The realm \"" + name + "\" was deleted and its "
                     + "data is still being removed; try again in a minute");
