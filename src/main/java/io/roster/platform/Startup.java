@@ -1,6 +1,7 @@
 package io.roster.platform;
 
 import io.roster.realms.Realms;
+import io.roster.schema.control.ConfiguredSchemas;
 import io.roster.security.control.AdminUsers;
 import io.roster.security.control.ServiceAccounts;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +15,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Start-up: migrate the database, make sure the bootstrap service account exists when a token is configured and
- * the administrator {@code admin} has the configured password, then say where SCIM is served. Roster reports ready
+ * the administrator {@code admin} has the configured password, apply the custom schemas of
+ * {@code roster.schemas.directory}, then say where SCIM is served. Roster reports ready
  * only after all of this succeeded.
  */
 @ApplicationScoped
@@ -44,6 +46,9 @@ public class Startup {
     Optional<String> publicUrl;
 
     @Inject
+    ConfiguredSchemas configuredSchemas;
+
+    @Inject
     DataSources dataSources;
 
     @Inject
@@ -60,6 +65,7 @@ public class Startup {
                     token -> serviceAccounts.ensureBootstrap(Realms.DEFAULT, token.trim()),
                     this::adviseWithoutToken);
             adminPassword.filter(p -> !p.isBlank()).ifPresent(this::ensureAdmin);
+            configuredSchemas.apply();
             ready = true;
             failure = null;
             LOG.info("Roster started: SCIM base URL " + scimBaseUrl() + ", database " + database.kind().label()

@@ -13,7 +13,7 @@ import java.util.List;
  * auto-commits), so a realm of a million users never holds locks for long or fills the database's undo log:
  * first the members of its groups (at most one batch of one group per statement) and each emptied group, then its
  * users a tenth of a batch at a time (each takes its emails and searchable values with it by cascade), then its
- * provisioning log, then its (small) role and entitlement catalog, and last the realm row itself, so an interrupted purge simply starts again.
+ * provisioning log, then its (small) role and entitlement catalog and custom schemas, and last the realm row itself, so an interrupted purge simply starts again.
  */
 final class RealmPurger {
 
@@ -44,6 +44,7 @@ final class RealmPurger {
         }
         count(execute("delete from realm_role where realm_id = ?", realm));
         count(execute("delete from realm_entitlement where realm_id = ?", realm));
+        count(execute("delete from realm_schema where realm_id = ?", realm));
         count(execute("delete from realm where id = ? and deleted_at is not null", realm));
         return new Result(rows, batches, largestBatch);
     }

@@ -21,7 +21,7 @@ public class AdminApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(RealmsResource.class, ServiceAccountsResource.class, RolesAdminResource.class,
-                EntitlementsAdminResource.class, ProvisioningLogResource.class, ProvisioningStatsResource.class,
+                EntitlementsAdminResource.class, SchemasAdminResource.class, ProvisioningLogResource.class, ProvisioningStatsResource.class,
                 RealmUsersResource.class, RealmGroupsResource.class,
                 AuthFailuresResource.class, AdminExceptionMapper.class, JsonBodyProvider.class);
     }

@@ -4,6 +4,9 @@ import io.roster.admin.control.RealmDirectory;
 import io.roster.admin.entity.AdminException;
 import io.roster.groups.control.GroupMembers;
 import io.roster.groups.control.GroupRepresentation;
+import io.roster.schema.control.Projection;
+import io.roster.schema.control.SchemaRegistry;
+import io.roster.schema.entity.ResourceType;
 import io.roster.groups.control.GroupStore;
 import io.roster.groups.entity.Group;
 import io.roster.protocol.control.JsonP;
@@ -44,6 +47,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class RealmGroupsResource {
 
     static final int MEMBERS_PAGE = 50;
+
+    @Inject
+    SchemaRegistry schemas;
 
     @Inject
     GroupStore store;
@@ -127,7 +133,9 @@ public class RealmGroupsResource {
 
     private JsonObject representation(Group group, long memberCount) {
         URI location = URI.create(realms.scimBaseUrl(realm, uriInfo) + "/Groups/" + group.id());
-        return JsonP.createObjectBuilder(GroupRepresentation.withoutMembers(group, location))
+        ResourceType type = schemas.group(realm);
+        return JsonP.createObjectBuilder(Projection.of(null, null, type)
+                        .apply(GroupRepresentation.withoutMembers(group, type, location)))
                 .add("memberCount", memberCount)
                 .build();
     }

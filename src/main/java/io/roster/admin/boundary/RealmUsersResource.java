@@ -27,6 +27,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import io.roster.schema.control.Projection;
+import io.roster.schema.control.SchemaRegistry;
+import io.roster.schema.entity.ResourceType;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +56,9 @@ public class RealmUsersResource {
     RealmDirectory realms;
 
     @Inject
+    SchemaRegistry schemas;
+
+    @Inject
     @ConfigProperty(name = "roster.scim.max-results", defaultValue = "1000")
     int maxResults;
 
@@ -73,9 +79,11 @@ public class RealmUsersResource {
                 null, maxResults);
         UserStore.SearchResult result = store.search(realm, request);
         Map<Long, JsonArray> groups = groups(result.users());
+        ResourceType type = schemas.user(realm);
+        Projection shown = Projection.of(null, null, type);
         JsonArrayBuilder resources = JsonP.createArrayBuilder();
-        result.users().forEach(user -> resources.add(UserRepresentation.of(user, location(user),
-                groups.getOrDefault(user.pk(), JsonValue.EMPTY_JSON_ARRAY))));
+        result.users().forEach(user -> resources.add(shown.apply(UserRepresentation.of(user, type, location(user),
+                groups.getOrDefault(user.pk(), JsonValue.EMPTY_JSON_ARRAY)))));
         return ListResponse.of(result.total(), request.page().startIndex(), resources.build());
     }
 
@@ -86,8 +94,9 @@ public class RealmUsersResource {
         realms.existing(realm);
         User user = store.find(realm, id).orElseThrow(() -> AdminException.notFound(
                 "No user with id " + id + " in the realm \"" + realm + "\""));
-        return UserRepresentation.of(user, location(user),
-                groups(List.of(user)).getOrDefault(user.pk(), JsonValue.EMPTY_JSON_ARRAY));
+        ResourceType type = schemas.user(realm);
+        return Projection.of(null, null, type).apply(UserRepresentation.of(user, type, location(user),
+                groups(List.of(user)).getOrDefault(user.pk(), JsonValue.EMPTY_JSON_ARRAY)));
     }
 
     private Map<Long, JsonArray> groups(List<User> users) {

@@ -7,6 +7,7 @@ import io.roster.realms.RealmStore;
 import io.roster.realms.Realms;
 import io.roster.security.control.TokenCache;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.roster.schema.control.SchemaRegistry;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.UriInfo;
@@ -30,6 +31,9 @@ public class RealmDirectory {
 
     @Inject
     TokenCache tokenCache;
+
+    @Inject
+    SchemaRegistry schemas;
 
     public List<String> names() {
         return store.names();
@@ -74,6 +78,7 @@ public class RealmDirectory {
             throw AdminException.notFound("No realm named \"" + realm + "\"");
         }
         tokenCache.forgetAll();
+        schemas.forget(realm);
         purge.purgeSoon(realm);
     }
 

@@ -18,7 +18,8 @@ import io.roster.search.entity.SearchRequest;
 import io.roster.protocol.entity.ScimException;
 import io.roster.realms.CurrentRealm;
 import io.roster.schema.control.Projection;
-import io.roster.schema.entity.CoreSchemas;
+import io.roster.schema.control.SchemaRegistry;
+import io.roster.schema.entity.ResourceType;
 import io.roster.security.entity.Scopes;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -55,6 +56,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @RequestScoped
 @Produces({"application/scim+json", "application/json"})
 public class GroupsResource {
+
+    @Inject
+    SchemaRegistry schemas;
 
     @Inject
     CurrentRealm realm;
@@ -134,7 +138,7 @@ public class GroupsResource {
         Projection projection = projection(request.attributes(), request.excludedAttributes());
         List<GroupWriter.Rendered> groups = result.groups().stream()
                 .map(group -> new GroupWriter.Rendered(group.pk(), projection.apply(
-                        GroupRepresentation.withoutMembers(group, location(group)))))
+                        GroupRepresentation.withoutMembers(group, type(), location(group)))))
                 .toList();
         MemberCursor cursor = members.of(groups.stream().map(GroupWriter.Rendered::pk).toList());
         GroupWriter writer = writer(projection);
@@ -202,7 +206,7 @@ public class GroupsResource {
 
     private StreamingOutput representation(Group group, Projection projection) {
         GroupWriter.Rendered rendered = new GroupWriter.Rendered(group.pk(),
-                projection.apply(GroupRepresentation.withoutMembers(group, location(group))));
+                projection.apply(GroupRepresentation.withoutMembers(group, type(), location(group))));
         MemberCursor cursor = members.of(List.of(group.pk()));
         GroupWriter writer = writer(projection);
         return json(out -> writer.write(out, rendered, cursor));
@@ -226,8 +230,13 @@ public class GroupsResource {
         return new EntityTag(String.valueOf(group.version()), true);
     }
 
-    private static Projection projection(String attributes, String excludedAttributes) {
-        return Projection.of(attributes, excludedAttributes, CoreSchemas.GROUP);
+    private Projection projection(String attributes, String excludedAttributes) {
+        return Projection.of(attributes, excludedAttributes, type());
+    }
+
+    /** The realm's Group type: core and the realm's own extensions. */
+    private ResourceType type() {
+        return schemas.group(realm.name());
     }
 
     private URI location(Group group) {

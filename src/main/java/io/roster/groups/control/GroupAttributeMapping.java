@@ -3,19 +3,22 @@ package io.roster.groups.control;
 import io.roster.filter.control.AttributeMapping;
 import io.roster.filter.entity.AttributePath;
 import io.roster.schema.entity.AttributeType;
+import io.roster.groups.entity.GroupAttributes;
 import io.roster.schema.entity.CoreSchemas;
+import io.roster.schema.entity.ResourceType;
+import io.roster.search.control.SchemaSearch;
+import io.roster.search.control.SearchableAttribute;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The group attributes that filters can name, and the columns that hold them. {@code members} is the membership
+ * The group attributes that filters can name, and the columns that hold them; extension attributes are searchable
+ * values, as for users. {@code members} is the membership
  * table joined to the member's user, so {@code members[value eq "…"]} and {@code members.value eq "…"} become
  * an EXISTS on the indexed join table.
  */
 final class GroupAttributeMapping implements AttributeMapping {
-
-    static final GroupAttributeMapping INSTANCE = new GroupAttributeMapping();
 
     private static final Map<String, Column> COLUMNS = Map.of(
             "id", new Column("id", AttributeType.STRING, true, false),
@@ -26,6 +29,13 @@ final class GroupAttributeMapping implements AttributeMapping {
 
     private static final Collection MEMBERS = new Collection("memberships", Map.of(
             "value", new Column("member.id", AttributeType.STRING, true, false)), "value");
+
+    private final SchemaSearch search;
+
+    /** @param type the realm's Group type: core and the realm's own extensions */
+    GroupAttributeMapping(ResourceType type) {
+        this.search = new SchemaSearch(type, GroupAttributes.IN_COLUMNS);
+    }
 
     @Override
     public Optional<Column> column(AttributePath path) {
@@ -39,6 +49,12 @@ final class GroupAttributeMapping implements AttributeMapping {
     public Optional<Collection> collection(AttributePath path) {
         return coreSchema(path) && path.subAttribute() == null && path.name().equalsIgnoreCase("members")
                 ? Optional.of(MEMBERS) : Optional.empty();
+    }
+
+    /** Extension attributes, through the group's searchable-value rows. */
+    @Override
+    public Optional<SearchableAttribute> searchable(AttributePath path) {
+        return search.resolve(path);
     }
 
     private static boolean coreSchema(AttributePath path) {

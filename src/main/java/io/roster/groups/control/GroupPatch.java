@@ -11,6 +11,7 @@ import io.roster.patch.control.PatchEngine;
 import io.roster.patch.entity.PatchOp;
 import io.roster.patch.entity.PatchOperation;
 import io.roster.protocol.entity.ScimException;
+import io.roster.schema.control.SchemaRegistry;
 import io.roster.schema.entity.CoreSchemas;
 import io.roster.schema.entity.Mutability;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,8 +30,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class GroupPatch {
 
-    private static final PatchEngine ENGINE = new PatchEngine(CoreSchemas.GROUP_TYPE);
-
     @Inject
     GroupStore store;
 
@@ -40,17 +39,21 @@ public class GroupPatch {
     @Inject
     Memberships memberships;
 
+    @Inject
+    SchemaRegistry schemas;
+
     public void apply(Group group, List<PatchOperation> operations) {
         // "id" is in the working document so that Okta's {"op":"replace","value":{"id":"<same id>",…}} is a no-op
         JsonObject document = JsonP.createObjectBuilder(GroupRepresentation.document(group))
                 .add("id", group.id()).build();
+        PatchEngine engine = new PatchEngine(schemas.group(group.realm()));
         boolean membersChanged = false;
         for (PatchOperation operation : operations) {
             try {
                 membersChanged |= changeMembers(group, operation) > 0;
                 Optional<PatchOperation> rest = withoutMembers(operation);
                 if (rest.isPresent()) {
-                    document = ENGINE.apply(document, List.of(rest.get()));
+                    document = engine.apply(document, List.of(rest.get()));
                 }
             } catch (ScimException e) {
                 throw at(operation, e);

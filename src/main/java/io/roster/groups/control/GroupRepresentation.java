@@ -4,6 +4,9 @@ import io.roster.protocol.control.JsonP;
 
 import io.roster.groups.entity.Group;
 import io.roster.schema.entity.CoreSchemas;
+import io.roster.schema.entity.ResourceType;
+import io.roster.schema.entity.Schema;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -25,11 +28,26 @@ public final class GroupRepresentation {
         }
     }
 
-    public static JsonObject withoutMembers(Group group, URI location) {
+    /**
+     * @param type the realm's Group type: the extensions it knows are listed in {@code schemas} when the group has
+     *             values for them; values kept under a schema the realm no longer defines are not shown
+     */
+    public static JsonObject withoutMembers(Group group, ResourceType type, URI location) {
+        JsonObject document = document(group);
+        JsonArrayBuilder schemas = JsonP.createArrayBuilder().add(CoreSchemas.GROUP);
+        for (Schema extension : type.extensions()) {
+            if (document.containsKey(extension.id())) {
+                schemas.add(extension.id());
+            }
+        }
         JsonObjectBuilder json = JsonP.createObjectBuilder()
-                .add("schemas", JsonP.createArrayBuilder().add(CoreSchemas.GROUP))
+                .add("schemas", schemas)
                 .add("id", group.id());
-        document(group).forEach(json::add);
+        document.forEach((key, value) -> {
+            if (!key.startsWith("urn:") || type.extension(key).isPresent()) {
+                json.add(key, value);
+            }
+        });
         json.add("meta", JsonP.createObjectBuilder()
                 .add("resourceType", "Group")
                 .add("created", group.created().toString())

@@ -8,6 +8,7 @@ import io.roster.protocol.entity.ScimException;
 import io.roster.search.control.Searches;
 import io.roster.search.entity.SearchRequest;
 import io.roster.search.entity.Sort;
+import io.roster.schema.control.SchemaRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -24,6 +25,9 @@ import java.util.UUID;
 /** Groups in the database (without their members): lookups, uniqueness of displayName per realm, searches. */
 @ApplicationScoped
 public class GroupStore {
+
+    @Inject
+    SchemaRegistry schemas;
 
     @Inject
     Searches searches;
@@ -82,17 +86,17 @@ public class GroupStore {
     }
 
     public SearchResult search(String realm, SearchRequest request) {
-        var result = searches.of(em, Group.class, GroupAttributeMapping.INSTANCE)
+        var result = searches.of(em, Group.class, new GroupAttributeMapping(schemas.group(realm)))
                 .run(realm, request.filter(), request.sort(), request.page());
         return new SearchResult(result.total(), result.resources());
     }
 
     public long count(String realm, Filter filter) {
-        return searches.of(em, Group.class, GroupAttributeMapping.INSTANCE).count(realm, filter);
+        return searches.of(em, Group.class, new GroupAttributeMapping(schemas.group(realm))).count(realm, filter);
     }
 
     public List<Group> page(String realm, Filter filter, Sort sort, int offset, int count) {
-        return searches.of(em, Group.class, GroupAttributeMapping.INSTANCE).page(realm, filter, sort, offset, count);
+        return searches.of(em, Group.class, new GroupAttributeMapping(schemas.group(realm))).page(realm, filter, sort, offset, count);
     }
 
     private void checkDisplayNameFree(String realm, String displayName, String exceptId) {

@@ -1,17 +1,23 @@
 package io.roster.groups.entity;
 
 import io.roster.search.control.SearchCache;
+import io.roster.search.entity.IndexedValue;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -52,6 +58,12 @@ public class Group {
     /** Only for filters ({@code members[value eq "…"]} becomes an EXISTS subquery); never loaded. */
     @OneToMany(mappedBy = "group")
     private List<Membership> memberships;
+
+    /** The searchable values of the document's extensions; rows are identified by position, as for users. */
+    @ElementCollection
+    @CollectionTable(name = "scim_group_value", joinColumns = @JoinColumn(name = "group_pk"))
+    @OrderColumn(name = "position")
+    private List<IndexedValue> values = new ArrayList<>();
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant created;
@@ -114,6 +126,10 @@ public class Group {
         this.displayNameKey = GroupAttributes.key(attributes.displayName());
         this.externalId = attributes.externalId();
         this.document = attributes.document();
+        if (!this.values.equals(attributes.values())) {
+            this.values.clear();
+            this.values.addAll(attributes.values());
+        }
         touch(now);
     }
 

@@ -7,6 +7,7 @@ import io.roster.realms.CurrentRealm;
 
 import io.roster.protocol.entity.ListResponse;
 import io.roster.protocol.entity.ScimException;
+import io.roster.schema.control.SchemaRegistry;
 import io.roster.schema.control.SchemaRepresentation;
 import io.roster.schema.entity.CoreSchemas;
 import io.roster.schema.entity.ResourceType;
@@ -38,13 +39,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @RolesAllowed({Scopes.READ, Scopes.WRITE})
 public class DiscoveryResource {
 
-    static final List<ResourceType> TYPES = List.of(CoreSchemas.USER_TYPE, CoreSchemas.GROUP_TYPE,
-            OktaSchemas.ROLE_TYPE);
     static final List<Schema> SCHEMAS = List.of(CoreSchemas.USER_SCHEMA, CoreSchemas.GROUP_SCHEMA,
             CoreSchemas.ENTERPRISE_USER_SCHEMA, OktaSchemas.ROLE_SCHEMA, OktaSchemas.ENTITLEMENT_SCHEMA);
 
     @Inject
     Catalog catalog;
+
+    @Inject
+    SchemaRegistry registry;
 
     @Inject
     CurrentRealm realm;
@@ -113,21 +115,33 @@ public class DiscoveryResource {
     public JsonObject schemas(@QueryParam("filter") String filter) {
         refuseFilter(filter);
         JsonArrayBuilder resources = JsonP.createArrayBuilder();
-        SCHEMAS.forEach(s -> resources.add(schema(s)));
-        return ListResponse.of(SCHEMAS.size(), 1, resources.build());
+        List<Schema> schemas = schemas();
+        schemas.forEach(s -> resources.add(schema(s)));
+        return ListResponse.of(schemas.size(), 1, resources.build());
     }
 
     @GET
     @Path("Schemas/{urn}")
     public JsonObject schema(@PathParam("urn") String urn) {
-        return SCHEMAS.stream().filter(s -> s.id().equalsIgnoreCase(urn)).findFirst()
+        return schemas().stream().filter(s -> s.id().equalsIgnoreCase(urn)).findFirst()
                 .map(this::schema)
                 .orElseThrow(() -> ScimException.notFound("No schema '" + urn + "'"));
     }
 
-    /** User, Group, Role, and one type per entitlement type of the realm's catalog (Okta Identity Governance). */
+    /** The built-in schemas and the realm's own extensions. */
+    private List<Schema> schemas() {
+        List<Schema> schemas = new ArrayList<>(SCHEMAS);
+        registry.custom(realm.name()).forEach(custom -> schemas.add(custom.schema()));
+        return schemas;
+    }
+
+    /**
+     * User and Group (with the realm's extensions), Role, and one type per entitlement type of the realm's catalog
+     * (Okta Identity Governance).
+     */
     private List<ResourceType> types() {
-        List<ResourceType> types = new ArrayList<>(TYPES);
+        List<ResourceType> types = new ArrayList<>(List.of(registry.user(realm.name()), registry.group(realm.name()),
+                OktaSchemas.ROLE_TYPE));
         catalog.entitlementTypes(realm.name()).forEach(type -> types.add(OktaSchemas.entitlementType(type)));
         return types;
     }

@@ -83,6 +83,10 @@ public final class ResourceValidator {
             }
             JsonObject extensionValue = normalizeComplex(extension.attributes(), value.asJsonObject(),
                     extension.id() + ":");
+            if (!SchemaDefinitions.isBuiltIn(extension.id())) {
+                extensionValue = CanonicalValues.enforce(extension.attributes(), extensionValue,
+                        extension.id() + ":");
+            }
             if (!extensionValue.isEmpty()) {
                 out.add(extension.id(), extensionValue);
             }
@@ -108,13 +112,48 @@ public final class ResourceValidator {
     }
 
     private void checkRequired(Schema core, JsonObject document) {
-        for (Attribute attribute : core.attributes()) {
-            JsonValue value = document.get(attribute.name());
+        checkRequired(core.attributes(), document, "");
+        for (Schema extension : type.extensions()) {
+            JsonObject values = document.get(extension.id()) instanceof JsonObject object ? object
+                    : JsonValue.EMPTY_JSON_OBJECT;
+            checkRequired(extension.attributes(), values, extension.id() + ":");
+        }
+    }
+
+    /** Required attributes, and required sub-attributes of the complex values present (RFC 7643 §2.2, §7). */
+    private static void checkRequired(List<Attribute> attributes, JsonObject values, String prefix) {
+        for (Attribute attribute : attributes) {
+            JsonValue value = values.get(attribute.name());
             if (attribute.required() && (value == null
                     || (value instanceof JsonString text && text.getString().isBlank()))) {
-                throw ScimException.invalidValue("'" + attribute.name() + "' is required and must not be empty");
+                throw ScimException.invalidValue("'" + prefix + attribute.name()
+                        + "' is required and must not be empty");
+            }
+            if (attribute.isComplex() && value != null) {
+                List<JsonValue> elements = value.getValueType() == JsonValue.ValueType.ARRAY ? value.asJsonArray()
+                        : List.of(value);
+                for (JsonValue element : elements) {
+                    if (element instanceof JsonObject object) {
+                        checkRequired(attribute.subAttributes(), object, prefix + attribute.name() + ".");
+                    }
+                }
             }
         }
+    }
+
+    /**
+     * The schema URNs among the keys of {@code input} that this resource type does not know: their attributes are
+     * ignored (RFC 7644 §3.3), and the caller may want to say so.
+     */
+    public Set<String> unknownSchemas(JsonObject input) {
+        Set<String> unknown = new LinkedHashSet<>();
+        for (String key : input.keySet()) {
+            if (key.regionMatches(true, 0, "urn:", 0, 4) && !type.isCoreSchema(key) && type.extension(key).isEmpty()
+                    && !key.toLowerCase(Locale.ROOT).startsWith(type.schema().id().toLowerCase(Locale.ROOT) + ":")) {
+                unknown.add(key);
+            }
+        }
+        return unknown;
     }
 
     private void put(JsonObjectBuilder out, Attribute attribute, JsonValue value, String path) {

@@ -34,8 +34,9 @@ public final class SchemaRepresentation {
 
     public static JsonObject of(ResourceType type, String location) {
         JsonArrayBuilder extensions = JsonP.createArrayBuilder();
+        // an extension is required when it has a required attribute: no resource of the type is valid without it
         type.extensions().forEach(e -> extensions.add(JsonP.createObjectBuilder()
-                .add("schema", e.id()).add("required", false)));
+                .add("schema", e.id()).add("required", e.attributes().stream().anyMatch(Attribute::required))));
         JsonObjectBuilder json = JsonP.createObjectBuilder()
                 .add("schemas", JsonP.createArrayBuilder().add(RESOURCE_TYPE_SCHEMA))
                 .add("id", type.name())

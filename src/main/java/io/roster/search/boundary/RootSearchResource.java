@@ -17,7 +17,8 @@ import io.roster.protocol.entity.ScimException;
 import io.roster.protocol.entity.ScimType;
 import io.roster.realms.CurrentRealm;
 import io.roster.schema.control.Projection;
-import io.roster.schema.entity.CoreSchemas;
+import io.roster.schema.control.SchemaRegistry;
+import io.roster.schema.entity.ResourceType;
 import io.roster.search.control.SearchRequests;
 import io.roster.search.entity.SearchRequest;
 import io.roster.security.entity.Scopes;
@@ -70,6 +71,9 @@ public class RootSearchResource {
     GroupMembers members;
 
     @Inject
+    SchemaRegistry schemas;
+
+    @Inject
     @ConfigProperty(name = "roster.scim.max-results", defaultValue = "1000")
     int maxResults;
 
@@ -99,12 +103,14 @@ public class RootSearchResource {
                 : users.page(realm.name(), filter, request.sort(), userOffset, userTake);
         List<Group> groupPage = groupTake == 0 ? List.of()
                 : groups.page(realm.name(), filter, request.sort(), groupOffset, groupTake);
-        JsonArray renderedUsers = renderUsers(userPage, Projection.of(request.attributes(),
-                request.excludedAttributes(), CoreSchemas.USER));
-        Projection groupProjection = Projection.of(request.attributes(), request.excludedAttributes(), CoreSchemas.GROUP);
+        ResourceType userType = schemas.user(realm.name());
+        ResourceType groupType = schemas.group(realm.name());
+        JsonArray renderedUsers = renderUsers(userPage, userType, Projection.of(request.attributes(),
+                request.excludedAttributes(), userType));
+        Projection groupProjection = Projection.of(request.attributes(), request.excludedAttributes(), groupType);
         List<GroupWriter.Rendered> renderedGroups = groupPage.stream()
-                .map(group -> new GroupWriter.Rendered(group.pk(), groupProjection.apply(
-                        GroupRepresentation.withoutMembers(group, base().resolve("Groups/" + group.id())))))
+                .map(group -> new GroupWriter.Rendered(group.pk(), groupProjection.apply(GroupRepresentation
+                        .withoutMembers(group, groupType, base().resolve("Groups/" + group.id())))))
                 .toList();
         MemberCursor cursor = members.of(renderedGroups.stream().map(GroupWriter.Rendered::pk).toList());
         GroupWriter writer = new GroupWriter(MemberFields.of(groupProjection), base().resolve("Users") + "/");
@@ -125,12 +131,12 @@ public class RootSearchResource {
         };
     }
 
-    private JsonArray renderUsers(List<User> page, Projection projection) {
+    private JsonArray renderUsers(List<User> page, ResourceType type, Projection projection) {
         Map<Long, JsonArray> groupsOf = projection.excludes("groups") || page.isEmpty() ? Map.of()
                 : userGroups.of(page.stream().map(User::pk).toList(), base().resolve("Groups") + "/");
         var array = JsonP.createArrayBuilder();
         for (User user : page) {
-            JsonObject json = UserRepresentation.of(user, base().resolve("Users/" + user.id()),
+            JsonObject json = UserRepresentation.of(user, type, base().resolve("Users/" + user.id()),
                     groupsOf.getOrDefault(user.pk(), JsonValue.EMPTY_JSON_ARRAY));
             array.add(projection.apply(json));
         }

@@ -12,7 +12,8 @@ import io.roster.search.entity.SearchRequest;
 import io.roster.protocol.entity.ScimException;
 import io.roster.realms.CurrentRealm;
 import io.roster.schema.control.Projection;
-import io.roster.schema.entity.CoreSchemas;
+import io.roster.schema.control.SchemaRegistry;
+import io.roster.schema.entity.ResourceType;
 import io.roster.security.entity.Scopes;
 import io.roster.users.control.UserRepresentation;
 import io.roster.users.control.UserStore;
@@ -65,6 +66,9 @@ public class UsersResource {
     UserGroups userGroups;
 
     @Inject
+    SchemaRegistry schemas;
+
+    @Inject
     @ConfigProperty(name = "roster.scim.max-results", defaultValue = "1000")
     int maxResults;
 
@@ -84,7 +88,7 @@ public class UsersResource {
         URI location = location(user);
         return Response.created(location)
                 .tag(etag(user))
-                .entity(projection(attributes, excludedAttributes).apply(UserRepresentation.of(user, location)))
+                .entity(projection(attributes, excludedAttributes).apply(UserRepresentation.of(user, type(), location)))
                 .build();
     }
 
@@ -132,9 +136,10 @@ public class UsersResource {
     /** The users as SCIM JSON, their groups read with one query for all of them. */
     public JsonArray render(List<User> users, Projection projection) {
         Map<Long, JsonArray> groups = groups(users, projection);
+        ResourceType type = type();
         JsonArrayBuilder resources = JsonP.createArrayBuilder();
         for (User user : users) {
-            resources.add(projection.apply(UserRepresentation.of(user, location(user),
+            resources.add(projection.apply(UserRepresentation.of(user, type, location(user),
                     groups.getOrDefault(user.pk(), JsonValue.EMPTY_JSON_ARRAY))));
         }
         return resources.build();
@@ -162,7 +167,7 @@ public class UsersResource {
         PatchRequest request = PatchRequest.fromJson(body);
         User user = findForUpdate(id);
         JsonObject current = JsonP.createObjectBuilder(UserRepresentation.document(user)).add("id", user.id()).build();
-        JsonObject patched = new PatchEngine(CoreSchemas.USER_TYPE).apply(current, request.operations());
+        JsonObject patched = new PatchEngine(type()).apply(current, request.operations());
         writes.replace(user, patched);
         return ok(user, projection(attributes, excludedAttributes));
     }
@@ -197,7 +202,7 @@ public class UsersResource {
 
     private Response ok(User user, Projection projection) {
         JsonArray groups = groups(List.of(user), projection).getOrDefault(user.pk(), JsonValue.EMPTY_JSON_ARRAY);
-        return Response.ok(projection.apply(UserRepresentation.of(user, location(user), groups)))
+        return Response.ok(projection.apply(UserRepresentation.of(user, type(), location(user), groups)))
                 .tag(etag(user)).build();
     }
 
@@ -214,8 +219,13 @@ public class UsersResource {
         return new EntityTag(String.valueOf(user.version()), true);
     }
 
-    private static Projection projection(String attributes, String excludedAttributes) {
-        return Projection.of(attributes, excludedAttributes, CoreSchemas.USER);
+    private Projection projection(String attributes, String excludedAttributes) {
+        return Projection.of(attributes, excludedAttributes, type());
+    }
+
+    /** The realm's User type: core, enterprise and the realm's own extensions. */
+    private ResourceType type() {
+        return schemas.user(realm.name());
     }
 
     private URI location(User user) {

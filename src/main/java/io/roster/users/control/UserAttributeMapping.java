@@ -4,6 +4,7 @@ import io.roster.filter.control.AttributeMapping;
 import io.roster.filter.entity.AttributePath;
 import io.roster.schema.entity.AttributeType;
 import io.roster.schema.entity.CoreSchemas;
+import io.roster.schema.entity.ResourceType;
 import io.roster.search.control.SchemaSearch;
 import io.roster.search.control.SearchableAttribute;
 import io.roster.users.entity.UserAttributes;
@@ -17,8 +18,6 @@ import java.util.Optional;
  */
 final class UserAttributeMapping implements AttributeMapping {
 
-    static final UserAttributeMapping INSTANCE = new UserAttributeMapping();
-
     private static final Map<String, Column> COLUMNS = Map.of(
             "id", new Column("id", AttributeType.STRING, true, false),
             "username", new Column("userNameKey", AttributeType.STRING, false, true),
@@ -27,7 +26,12 @@ final class UserAttributeMapping implements AttributeMapping {
             "meta.created", new Column("created", AttributeType.DATE_TIME, false, false),
             "meta.lastmodified", new Column("lastModified", AttributeType.DATE_TIME, false, false));
 
-    private static final SchemaSearch SEARCH = new SchemaSearch(CoreSchemas.USER_TYPE, UserAttributes.IN_COLUMNS);
+    private final SchemaSearch search;
+
+    /** @param type the realm's User type: core, enterprise and the realm's own extensions */
+    UserAttributeMapping(ResourceType type) {
+        this.search = new SchemaSearch(type, UserAttributes.IN_COLUMNS);
+    }
 
     @Override
     public Optional<Column> column(AttributePath path) {
@@ -44,7 +48,7 @@ final class UserAttributeMapping implements AttributeMapping {
 
     @Override
     public Optional<SearchableAttribute> searchable(AttributePath path) {
-        return SEARCH.resolve(path);
+        return search.resolve(path);
     }
 
     private static boolean coreSchema(AttributePath path) {

@@ -3,6 +3,8 @@ package io.roster.users.control;
 import io.roster.protocol.control.JsonP;
 
 import io.roster.schema.entity.CoreSchemas;
+import io.roster.schema.entity.ResourceType;
+import io.roster.schema.entity.Schema;
 import io.roster.users.entity.User;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -28,20 +30,30 @@ public final class UserRepresentation {
         }
     }
 
-    public static JsonObject of(User user, URI location) {
-        return of(user, location, JsonValue.EMPTY_JSON_ARRAY);
+    public static JsonObject of(User user, ResourceType type, URI location) {
+        return of(user, type, location, JsonValue.EMPTY_JSON_ARRAY);
     }
 
-    public static JsonObject of(User user, URI location, JsonArray groups) {
+    /**
+     * @param type the realm's User type: the extensions it knows are listed in {@code schemas} when the user has
+     *             values for them; values kept under a schema the realm no longer defines are not shown
+     */
+    public static JsonObject of(User user, ResourceType type, URI location, JsonArray groups) {
         JsonObject document = document(user);
         JsonArrayBuilder schemas = JsonP.createArrayBuilder().add(CoreSchemas.USER);
-        if (document.containsKey(CoreSchemas.ENTERPRISE_USER)) {
-            schemas.add(CoreSchemas.ENTERPRISE_USER);
+        for (Schema extension : type.extensions()) {
+            if (document.containsKey(extension.id())) {
+                schemas.add(extension.id());
+            }
         }
         JsonObjectBuilder json = JsonP.createObjectBuilder()
                 .add("schemas", schemas)
                 .add("id", user.id());
-        document.forEach(json::add);
+        document.forEach((key, value) -> {
+            if (!key.startsWith("urn:") || type.extension(key).isPresent()) {
+                json.add(key, value);
+            }
+        });
         json.add("active", user.active());
         if (!groups.isEmpty()) {
             json.add("groups", groups);

@@ -3,6 +3,7 @@ package io.roster.users.control;
 import io.roster.filter.entity.Filter;
 import io.roster.protocol.control.UniqueViolation;
 import io.roster.protocol.entity.ScimException;
+import io.roster.schema.control.SchemaRegistry;
 import io.roster.search.control.Searches;
 import io.roster.search.entity.SearchRequest;
 import io.roster.search.entity.Sort;
@@ -28,6 +29,9 @@ public class UserStore {
 
     @Inject
     Searches searches;
+
+    @Inject
+    SchemaRegistry schemas;
 
     @PersistenceContext(unitName = "roster")
     EntityManager em;
@@ -82,17 +86,21 @@ public class UserStore {
     }
 
     public SearchResult search(String realm, SearchRequest request) {
-        var result = searches.of(em, User.class, UserAttributeMapping.INSTANCE)
+        var result = searches.of(em, User.class, mapping(realm))
                 .run(realm, request.filter(), request.sort(), request.page());
         return new SearchResult(result.total(), result.resources());
     }
 
     public long count(String realm, Filter filter) {
-        return searches.of(em, User.class, UserAttributeMapping.INSTANCE).count(realm, filter);
+        return searches.of(em, User.class, mapping(realm)).count(realm, filter);
     }
 
     public List<User> page(String realm, Filter filter, Sort sort, int offset, int count) {
-        return searches.of(em, User.class, UserAttributeMapping.INSTANCE).page(realm, filter, sort, offset, count);
+        return searches.of(em, User.class, mapping(realm)).page(realm, filter, sort, offset, count);
+    }
+
+    private UserAttributeMapping mapping(String realm) {
+        return new UserAttributeMapping(schemas.user(realm));
     }
 
     /**

@@ -4,7 +4,11 @@ import io.roster.entitlements.control.CatalogRules;
 import io.roster.protocol.control.JsonP;
 
 import io.roster.schema.control.ResourceValidator;
-import io.roster.schema.entity.CoreSchemas;
+import io.roster.schema.control.SchemaRegistry;
+import io.roster.schema.control.UnknownSchemas;
+import io.roster.schema.entity.ResourceType;
+import io.roster.search.control.UniqueValues;
+import io.roster.search.control.UniqueValues.Owner;
 import io.roster.users.entity.User;
 import io.roster.users.entity.UserAttributes;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,14 +17,12 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 
 /**
- * The one path every user write takes (POST, PUT and the result of PATCH): validate against the User schema and
- * the realm's role and entitlement catalog, take the password out of the document (it is never stored as sent),
- * then store.
+ * The one path every user write takes (POST, PUT and the result of PATCH): validate against the realm's User
+ * schemas (core, enterprise and the realm's own extensions, their unique values included) and the realm's role
+ * and entitlement catalog, take the password out of the document (it is never stored as sent), then store.
  */
 @ApplicationScoped
 public class UserWrites {
-
-    private static final ResourceValidator VALIDATOR = new ResourceValidator(CoreSchemas.USER_TYPE);
 
     @Inject
     UserStore store;
@@ -31,19 +33,30 @@ public class UserWrites {
     @Inject
     CatalogRules catalog;
 
+    @Inject
+    SchemaRegistry schemas;
+
+    @Inject
+    UniqueValues uniqueValues;
+
     public User create(String realm, JsonObject input) {
-        Validated validated = validate(catalog.apply(realm, VALIDATOR.normalize(input), true));
+        ResourceType type = schemas.user(realm);
+        Validated validated = validate(type, catalog.apply(realm, validator(realm, type, input).normalize(input),
+                true));
+        uniqueValues.check(realm, type, Owner.USER, validated.attributes().values(), null);
         String passwordHash = validated.password() == null ? null : passwords.protect(validated.password());
         return store.create(realm, validated.attributes(), passwordHash);
     }
 
     /** PUT, and the result of PATCH: the same schema rules, immutable attributes included, decide both. */
     public void replace(User user, JsonObject input) {
-        Validated validated = validate(catalog.apply(user.realm(),
-                VALIDATOR.normalize(UserRepresentation.document(user), input), false));
+        ResourceType type = schemas.user(user.realm());
+        Validated validated = validate(type, catalog.apply(user.realm(),
+                validator(user.realm(), type, input).normalize(UserRepresentation.document(user), input), false));
         if (validated.password() == null && validated.attributes().document().equals(user.document())) {
             return; // nothing changes: no write, and the same representation keeps its entity tag (RFC 7232 §2.3)
         }
+        uniqueValues.check(user.realm(), type, Owner.USER, validated.attributes().values(), user.pk());
         // the password before the store writes the row: one UPDATE, so the version moves once per write
         if (validated.password() != null) {
             user.changePassword(passwords.protect(validated.password()));
@@ -54,12 +67,18 @@ public class UserWrites {
     private record Validated(UserAttributes attributes, String password) {
     }
 
-    private static Validated validate(JsonObject document) {
+    private static ResourceValidator validator(String realm, ResourceType type, JsonObject input) {
+        ResourceValidator validator = new ResourceValidator(type);
+        UnknownSchemas.report(realm, type.name(), validator.unknownSchemas(input));
+        return validator;
+    }
+
+    private static Validated validate(ResourceType type, JsonObject document) {
         String password = document.get("password") instanceof JsonString s ? s.getString() : null;
         var stored = JsonP.createObjectBuilder(document).remove("password");
         if (!document.containsKey("active")) {
             stored.add("active", true);
         }
-        return new Validated(UserAttributes.of(stored.build()), password);
+        return new Validated(UserAttributes.of(stored.build(), type), password);
     }
 }

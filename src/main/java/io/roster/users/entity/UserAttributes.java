@@ -1,6 +1,6 @@
 package io.roster.users.entity;
 
-import io.roster.schema.entity.CoreSchemas;
+import io.roster.schema.entity.ResourceType;
 import io.roster.search.control.AttributeIndexer;
 import io.roster.search.entity.IndexedValue;
 import jakarta.json.JsonObject;
@@ -19,12 +19,11 @@ public record UserAttributes(String userName, String externalId, String displayN
     /** Top-level attributes that have columns of their own in scim_user (externalId is not in the schema). */
     public static final Set<String> IN_COLUMNS = Set.of("username", "active");
 
-    private static final AttributeIndexer INDEXER = new AttributeIndexer(CoreSchemas.USER_TYPE, IN_COLUMNS);
-
-    public static UserAttributes of(JsonObject document) {
+    /** @param type the realm's User type, whose schemas say which values are searchable */
+    public static UserAttributes of(JsonObject document, ResourceType type) {
         return new UserAttributes(document.getString("userName"), document.getString("externalId", null),
                 document.getString("displayName", null), document.getBoolean("active", true),
-                INDEXER.index(document), document.toString());
+                new AttributeIndexer(type, IN_COLUMNS).index(document), document.toString());
     }
 
     public static String key(String value) {

@@ -7,6 +7,9 @@ import io.roster.groups.entity.Group;
 import io.roster.groups.entity.GroupAttributes;
 import io.roster.patch.entity.PatchRequest;
 import io.roster.protocol.entity.ScimException;
+import io.roster.schema.control.SchemaRegistry;
+import io.roster.schema.entity.CoreSchemas;
+import io.roster.search.control.UniqueValues;
 import jakarta.json.Json;
 import java.io.StringReader;
 import java.time.Instant;
@@ -26,7 +29,8 @@ class GroupPatchTest {
     @BeforeEach
     void wiring() {
         group = new Group("g-1", "default", Instant.parse("2024-01-01T00:00:00Z"));
-        group.update(GroupAttributes.of(Json.createObjectBuilder().add("displayName", "Sales").build()),
+        group.update(GroupAttributes.of(Json.createObjectBuilder().add("displayName", "Sales").build(),
+                CoreSchemas.GROUP_TYPE),
                 group.created());
         patch.store = new GroupStore() {
             @Override
@@ -40,8 +44,11 @@ class GroupPatchTest {
                 calls.add("touch");
             }
         };
+        patch.schemas = SchemaRegistry.withoutCustomSchemas();
         patch.writes = new GroupWrites();
         patch.writes.store = patch.store;
+        patch.writes.schemas = patch.schemas;
+        patch.writes.uniqueValues = new UniqueValues();
         patch.memberships = new Memberships() {
             @Override
             public int add(Group g, Collection<String> ids) {

@@ -93,7 +93,7 @@ class GroupWriterTest {
     }
 
     private static Projection projection(String attributes, String excluded) {
-        return Projection.of(attributes, excluded, CoreSchemas.GROUP);
+        return Projection.of(attributes, excluded, CoreSchemas.GROUP_TYPE);
     }
 
     private static GroupWriter.Rendered rendered(long pk, Projection projection) {

@@ -18,7 +18,7 @@ class ProjectionTest {
              "meta": {"resourceType": "User"}}""")).readObject();
 
     private static JsonObject project(String attributes, String excluded) {
-        return Projection.of(attributes, excluded, CoreSchemas.USER).apply(USER);
+        return Projection.of(attributes, excluded, CoreSchemas.USER_TYPE).apply(USER);
     }
 
     @Test
@@ -45,9 +45,9 @@ class ProjectionTest {
 
     @Test
     void tellsWhetherAnAttributeIsExcluded() {
-        assertThat(Projection.of(null, "members", CoreSchemas.GROUP).excludes("members")).isTrue();
-        assertThat(Projection.of("displayName", null, CoreSchemas.GROUP).excludes("members")).isTrue();
-        assertThat(Projection.of("members.value", null, CoreSchemas.GROUP).excludes("members")).isFalse();
-        assertThat(Projection.of(null, null, CoreSchemas.GROUP).excludes("members")).isFalse();
+        assertThat(Projection.of(null, "members", CoreSchemas.GROUP_TYPE).excludes("members")).isTrue();
+        assertThat(Projection.of("displayName", null, CoreSchemas.GROUP_TYPE).excludes("members")).isTrue();
+        assertThat(Projection.of("members.value", null, CoreSchemas.GROUP_TYPE).excludes("members")).isFalse();
+        assertThat(Projection.of(null, null, CoreSchemas.GROUP_TYPE).excludes("members")).isFalse();
     }
 }
