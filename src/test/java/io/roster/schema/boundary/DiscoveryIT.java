@@ -7,11 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roster.testing.OpenApiFile;
 import io.roster.testing.Reply;
+import io.roster.testing.ScimHttp;
 import io.roster.testing.ScimIT;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -21,10 +25,9 @@ class DiscoveryIT extends ScimIT {
 
     private static final String USER = "urn:ietf:params:scim:schemas:core:2.0:User";
     private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
-
-
-
-
+    private static final String ACME = "urn:ietf:params:scim:schemas:extension:acme:2.0:User";
+    private static final String ACME_GROUP = "urn:ietf:params:scim:schemas:extension:acme:2.0:Group";
+    private static final String PATCH = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 
     @Test
     void serviceProviderConfigSaysWhatIsSupported() {
@@ -189,6 +192,204 @@ class DiscoveryIT extends ScimIT {
     private static JsonObject attribute(JsonObject schema, String name) {
         return schema.getJsonArray("attributes").stream().map(JsonValue::asJsonObject)
                 .filter(a -> a.getString("name").equals(name)).findFirst().orElseThrow();
+    }
+
+
+    // --- custom extension schemas, per realm ------------------------------------------------------------------
+
+    /**
+     * Activepieces' case: a realm's administrator defines {@code platformRole} (ADMIN/MEMBER/OPERATOR) under the
+     * application's own URN; from then on it is discoverable, accepted, returned, filterable, sortable and
+     * patchable in that realm, and nothing else is accepted for it.
+     */
+    @Test
+    void aCustomExtensionRoundTripsThroughEveryOperation() {
+        Realm realm = newRealm();
+        assertAdminError(admin("PUT", realm.admin + "/schemas/" + ACME, "{\"resourceType\":\"User\",\"schema\":"
+                + "{\"attributes\":[{\"name\":\"x\",\"type\":\"text\"}]}}"), 400, "has type \"text\"");
+        assertAdminError(admin("PUT", realm.admin + "/schemas/" + ACME, "{\"resourceType\":\"Printer\","
+                + "\"schema\":{}}"), 400, "resourceType");
+        assertAdminError(admin("PUT", realm.admin + "/schemas/" + USER, "{\"resourceType\":\"User\",\"schema\":"
+                + "{\"attributes\":[{\"name\":\"x\",\"type\":\"string\"}]}}"), 400, "Roster defines itself");
+        String definition = """
+                {"resourceType": "User", "schema": {"id": "%s", "name": "AcmeUser", "attributes": [
+                  {"name": "platformRole", "type": "string", "canonicalValues": ["ADMIN", "MEMBER", "OPERATOR"]},
+                  {"name": "seats", "type": "integer"},
+                  {"name": "badge", "type": "string", "uniqueness": "server"},
+                  {"name": "apiSecret", "type": "string", "mutability": "writeOnly"}]}}""".formatted(ACME);
+        JsonObject created = assertAdminOk(admin("PUT", realm.admin + "/schemas/" + ACME, definition), 201);
+        assertThat(created.getString("urn")).isEqualTo(ACME);
+        assertThat(created.getJsonObject("schema").getJsonArray("attributes")).hasSize(4);
+        assertAdminOk(admin("PUT", realm.admin + "/schemas/" + ACME, definition), 200);
+        assertThat(assertAdminOk(admin("GET", realm.admin + "/schemas", null), 200).getJsonArray("schemas"))
+                .extracting(e -> e.asJsonObject().getString("urn")).containsExactly(ACME);
+        assertAdminError(admin("PUT", realm.admin + "/schemas/" + ACME, definition.replace("\"integer\"", "\"string\"")),
+                409, "\"seats\" is a single-valued integer");
+
+        // discovery says what the realm now enforces; the default realm is untouched
+        JsonObject schema = assertOk(realm.get("/Schemas/" + ACME), 200);
+        assertThat(attribute(schema, "platformRole").getJsonArray("canonicalValues")).hasSize(3);
+        assertThat(attribute(schema, "apiSecret").getString("returned")).isEqualTo("never");
+        assertThat(assertOk(realm.get("/ResourceTypes/User"), 200).getJsonArray("schemaExtensions"))
+                .extracting(e -> e.asJsonObject().getString("schema")).containsExactly(ENTERPRISE, ACME);
+        assertThat(assertOk(realm.get("/Schemas"), 200).getInt("totalResults")).isEqualTo(6);
+        assertError(http.get("/Schemas/" + ACME), 404, null);
+
+        // POST, GET: stored under the URN and listed in schemas; never-returned values are not
+        String alice = realm.createUser("alice", "{\"platformRole\": \"admin\", \"seats\": 5, \"badge\": \"A1\", "
+                + "\"apiSecret\": \"s3cret\"}");
+        String bob = realm.createUser("bob", "{\"platformRole\": \"MEMBER\", \"seats\": 2}");
+        String carol = realm.createUser("carol", "{\"platformRole\": \"OPERATOR\", \"seats\": 9}");
+        JsonObject fetched = assertOk(realm.get("/Users/" + alice), 200);
+        assertThat(fetched.getJsonArray("schemas").getValuesAs(jakarta.json.JsonString::getString)).contains(ACME);
+        assertThat(fetched.getJsonObject(ACME).getString("platformRole")).isEqualTo("ADMIN");
+        assertThat(fetched.getJsonObject(ACME).getInt("seats")).isEqualTo(5);
+        assertThat(fetched.toString()).doesNotContain("s3cret");
+        assertError(realm.send("POST", "/Users", user("dave", "{\"platformRole\": \"OWNER\"}")), 400, "invalidValue");
+        assertError(realm.send("POST", "/Users", user("erin", "{\"badge\": \"A1\"}")), 409, "uniqueness");
+
+        // filter and sort in SQL
+        assertThat(ids(realm.get("/Users?filter=" + encode(ACME + ":platformRole eq \"ADMIN\"")))).containsExactly(alice);
+        assertThat(ids(realm.get("/Users?filter=" + encode(ACME + ":seats gt 2")))).containsExactlyInAnyOrder(alice, carol);
+        assertThat(ids(realm.get("/Users?filter=" + encode(ACME + ":seats gt 2 and " + ACME + ":platformRole ne \"ADMIN\""))))
+                .containsExactly(carol);
+        assertThat(ids(realm.get("/Users?sortBy=" + encode(ACME + ":seats") + "&sortOrder=descending")))
+                .containsExactly(carol, alice, bob);
+        assertThat(ids(realm.get("/Users?sortBy=" + encode(ACME + ":platformRole")))).containsExactly(alice, bob, carol);
+        assertError(realm.get("/Users?filter=" + encode(ACME + ":apiSecret eq \"s3cret\"")), 400, "invalidFilter");
+        assertError(realm.get("/Users?filter=" + encode(ACME + ":nothing eq \"x\"")), 400, "invalidFilter");
+
+        // PATCH by URN-qualified path, with and without a path; PUT replaces
+        assertOk(realm.send("PATCH", "/Users/" + bob, patch("{\"op\": \"replace\", \"path\": \"" + ACME
+                + ":platformRole\", \"value\": \"operator\"}")), 200);
+        assertThat(ids(realm.get("/Users?filter=" + encode(ACME + ":platformRole eq \"OPERATOR\""))))
+                .containsExactlyInAnyOrder(bob, carol);
+        JsonObject patched = assertOk(realm.send("PATCH", "/Users/" + bob, patch("{\"op\": \"replace\", \"value\": {\""
+                + ACME + ":seats\": 3}}")), 200);
+        assertThat(patched.getJsonObject(ACME).getInt("seats")).isEqualTo(3);
+        assertError(realm.send("PATCH", "/Users/" + bob, patch("{\"op\": \"replace\", \"path\": \"" + ACME
+                + ":platformRole\", \"value\": \"ROOT\"}")), 400, "invalidValue");
+        JsonObject replaced = assertOk(realm.send("PUT", "/Users/" + carol, user("carol",
+                "{\"platformRole\": \"MEMBER\", \"seats\": 1}")), 200);
+        assertThat(replaced.getJsonObject(ACME).getString("platformRole")).isEqualTo("MEMBER");
+        assertError(realm.send("PUT", "/Users/" + carol, user("carol", "{\"platformRole\": \"nobody\"}")), 400,
+                "invalidValue");
+        assertThat(ids(realm.get("/Users?filter=" + encode(ACME + ":seats le 3")))).containsExactlyInAnyOrder(bob, carol);
+        JsonObject projected = assertOk(realm.get("/Users/" + alice + "?attributes=" + encode(ACME + ":seats")), 200);
+        assertThat(projected.getJsonObject(ACME).keySet()).containsExactly("seats");
+
+        // attributes under a schema the realm does not know are ignored, never a 500
+        JsonObject unknown = assertOk(realm.send("POST", "/Users", """
+                {"schemas": ["%s"], "userName": "frank", "urn:example:unknown:2.0:User": {"x": 1}}""".formatted(USER)), 201);
+        assertThat(unknown.toString()).doesNotContain("urn:example:unknown");
+
+        // deleted: no longer accepted, shown or searchable
+        assertThat(admin("DELETE", realm.admin + "/schemas/" + ACME, null).status()).isEqualTo(204);
+        assertAdminError(admin("DELETE", realm.admin + "/schemas/" + ACME, null), 404, "No schema");
+        JsonObject after = assertOk(realm.get("/Users/" + alice), 200);
+        assertThat(after.containsKey(ACME)).isFalse();
+        assertThat(after.getJsonArray("schemas")).hasSize(1);
+        assertError(realm.get("/Users?filter=" + encode(ACME + ":seats gt 2")), 400, "invalidFilter");
+    }
+
+    @Test
+    void groupExtensionsAndRequiredExtensionAttributes() {
+        Realm realm = newRealm();
+        assertAdminOk(admin("PUT", realm.admin + "/schemas/" + ACME_GROUP, """
+                {"resourceType": "group", "schema": {"attributes": [
+                  {"name": "costCenter", "type": "string", "required": true},
+                  {"name": "budget", "type": "decimal"}]}}"""), 201);
+        assertThat(assertOk(realm.get("/ResourceTypes/Group"), 200).getJsonArray("schemaExtensions").getJsonObject(0))
+                .as("an extension with a required attribute is required")
+                .isEqualTo(Json.createObjectBuilder().add("schema", ACME_GROUP).add("required", true).build());
+        assertError(realm.send("POST", "/Groups", "{\"displayName\": \"Sales\"}"), 400, "invalidValue");
+        String sales = assertOk(realm.send("POST", "/Groups", """
+                {"displayName": "Sales", "%s": {"costCenter": "CC-1", "budget": 10.5}}""".formatted(ACME_GROUP)), 201)
+                .getString("id");
+        assertOk(realm.send("POST", "/Groups", """
+                {"displayName": "Ops", "%s": {"costCenter": "CC-2", "budget": 3}}""".formatted(ACME_GROUP)), 201);
+        assertThat(ids(realm.get("/Groups?filter=" + encode(ACME_GROUP + ":costCenter eq \"cc-1\""))))
+                .containsExactly(sales);
+        assertThat(ids(realm.get("/Groups?filter=" + encode(ACME_GROUP + ":budget gt 5")))).containsExactly(sales);
+        assertThat(realm.send("PATCH", "/Groups/" + sales, patch("{\"op\": \"replace\", \"path\": \"" + ACME_GROUP
+                + ":budget\", \"value\": 1}")).status()).as("group PATCH answers 204 without attributes").isEqualTo(204);
+        assertThat(assertOk(realm.get("/Groups/" + sales), 200).getJsonObject(ACME_GROUP).getInt("budget")).isEqualTo(1);
+        assertThat(ids(realm.get("/Groups?filter=" + encode(ACME_GROUP + ":budget gt 5")))).isEmpty();
+        assertError(realm.send("PATCH", "/Groups/" + sales, patch("{\"op\": \"remove\", \"path\": \"" + ACME_GROUP
+                + ":costCenter\"}")), 400, "invalidValue");
+    }
+
+    /** roster.schemas.directory: src/test/it-schemas defines a schema for the realm "configured" at start-up. */
+    @Test
+    void schemasFromConfigurationAreAppliedAtStartUp() {
+        String urn = "urn:ietf:params:scim:schemas:extension:configured:2.0:User";
+        JsonObject entry = assertAdminOk(admin("GET", "/realms/configured/schemas/" + urn, null), 200);
+        assertThat(entry.getString("resourceType")).isEqualTo("User");
+        assertThat(attribute(entry.getJsonObject("schema"), "platformRole").getJsonArray("canonicalValues"))
+                .hasSize(3);
+    }
+
+    private record Realm(String admin, String root, String bearer, ScimHttp http) {
+
+        Reply get(String path) {
+            return send("GET", path, null);
+        }
+
+        Reply send(String method, String path, String body) {
+            ScimHttp.Request request = http.request(method, root + path).header("Authorization", bearer);
+            return body == null ? request.send() : request.body(body).send();
+        }
+
+        String createUser(String userName, String acme) {
+            return assertOk(send("POST", "/Users", user(userName, acme)), 201).getString("id");
+        }
+    }
+
+    private Realm newRealm() {
+        String name = "schemas-" + UUID.randomUUID().toString().substring(0, 8);
+        assertAdminOk(admin("POST", "/realms", "{\"name\":\"" + name + "\"}"), 201);
+        String token = assertAdminOk(admin("POST", "/realms/" + name + "/service-accounts",
+                "{\"name\":\"okta\",\"scopes\":[\"scim:read\",\"scim:write\"]}"), 201).getString("token");
+        return new Realm("/realms/" + name, http.root() + "/realms/" + name + "/scim/v2", "Bearer " + token, http);
+    }
+
+    private static String user(String userName, String acme) {
+        return """
+                {"schemas": ["%s", "%s"], "userName": "%s", "%s": %s}""".formatted(USER, ACME, userName, ACME, acme);
+    }
+
+    private static String patch(String operation) {
+        return "{\"schemas\": [\"" + PATCH + "\"], \"Operations\": [" + operation + "]}";
+    }
+
+    private static List<String> ids(Reply reply) {
+        return assertOk(reply, 200).getJsonArray("Resources").stream()
+                .map(r -> r.asJsonObject().getString("id")).toList();
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private Reply admin(String method, String path, String body) {
+        ScimHttp.Request request = http.request(method, http.root() + "/api/admin" + path)
+                .header("Accept", "application/json")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        "admin:it-admin-password".getBytes(StandardCharsets.UTF_8)));
+        if (body != null) {
+            request.header("Content-Type", "application/json").body(body);
+        }
+        return request.send();
+    }
+
+    private static JsonObject assertAdminOk(Reply reply, int status) {
+        assertThat(reply.status()).as("status of %s", reply).isEqualTo(status);
+        return reply.json();
+    }
+
+    private static void assertAdminError(Reply reply, int status, String message) {
+        assertThat(reply.status()).as("status of %s", reply).isEqualTo(status);
+        assertThat(reply.json().getString("error")).contains(message);
     }
 
 }
