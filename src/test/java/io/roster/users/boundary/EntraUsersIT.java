@@ -37,9 +37,62 @@ class EntraUsersIT extends ScimIT {
 
     private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 
+    /**
+     * Entra's app-role assignments (protocol notes §3.2, §3.4): "primary" as the string "True" in POST bodies, a
+     * role object JSON-encoded as a string inside value, {@code roles[primary eq "True"].value} adding the primary
+     * role when there is none, and the assertive replace of the whole list.
+     */
+    @Test
+    void appRoleAssignmentsInEveryShapeEntraSends() {
+        String userName = "roles." + unique() + "@contoso.com";
+        JsonObject created = assertOk(http.post("/Users", """
+                {"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"], "userName": "%s", "active": true,
+                 "roles": [{"primary": "True", "type": "WindowsAzureActiveDirectoryRole", "display": "User",
+                            "value": "User"}]}""".formatted(userName)), 201);
+        String id = created.getString("id");
+        assertThat(created.getJsonArray("roles").getJsonObject(0).getBoolean("primary"))
+                .as("the string \"True\" is stored as the boolean").isTrue();
 
+        assertThat(http.patch("/Users/" + id, patch("""
+                {"op": "Add", "path": "roles", "value": [{"value": "{\\"id\\":\\"06b07648-ecfe-589f-9d2f-6f5a8f9a1c2b\\",\\"value\\":\\"Admin\\",\\"displayName\\":\\"Administrator\\"}"}]}""")).status())
+                .isIn(200, 204);
+        JsonObject withAdmin = assertOk(http.get("/Users/" + id), 200);
+        assertThat(withAdmin.getJsonArray("roles")).extracting(r -> r.asJsonObject().getString("value")
+                + "/" + r.asJsonObject().getString("display", "-")).containsExactlyInAnyOrder("User/User",
+                "Admin/Administrator");
+        assertThat(withAdmin.toString()).as("Entra's role id has no place in a SCIM role").doesNotContain("06b07648");
 
-
+        // replace the value of the primary role by a filtered path, then (no primary left) add one by the same path
+        assertThat(http.patch("/Users/" + id, patch("""
+                {"op": "replace", "path": "roles[primary eq \\"True\\"].value", "value": "Reader"}""")).status())
+                .isIn(200, 204);
+        JsonObject replaced = assertOk(http.get("/Users/" + id), 200);
+        assertThat(replaced.getJsonArray("roles")).extracting(r -> r.asJsonObject().getString("value")
+                + "/" + r.asJsonObject().getBoolean("primary", false)).containsExactlyInAnyOrder("Reader/true",
+                "Admin/false");
+        assertThat(http.patch("/Users/" + id, patch("""
+                {"op": "replace", "path": "roles", "value": [{"primary": false, "type": "WindowsAzureActiveDirectoryRole",
+                  "display": "User", "value": "User"}]}""")).status()).isIn(200, 204);
+        assertThat(http.patch("/Users/" + id, patch("""
+                {"op": "Add", "path": "roles[primary eq \\"True\\"].value", "value": "Owner"}""")).status())
+                .isIn(200, 204);
+        JsonObject added = assertOk(http.get("/Users/" + id), 200);
+        assertThat(added.getJsonArray("roles")).extracting(r -> r.asJsonObject().getString("value")
+                + "/" + r.asJsonObject().getBoolean("primary", false)).containsExactlyInAnyOrder("User/false",
+                "Owner/true");
+        String filter = URLEncoder.encode("roles[primary eq \"True\"].value eq \"Owner\" and userName eq \""
+                + userName + "\"", StandardCharsets.UTF_8);
+        assertThat(assertOk(http.get("/Users?filter=" + filter), 200).getInt("totalResults")).isEqualTo(1);
+        // an added primary value takes primary from the others (RFC 7644 §3.5.2.1): one primary, the last one added
+        JsonObject onePrimary = assertOk(http.patch("/Users/" + id + "?attributes=roles", patch("""
+                {"op": "Add", "path": "roles", "value": [{"value": "A", "primary": "True"}, {"value": "B", "primary": true}]}""")),
+                200);
+        assertThat(onePrimary.getJsonArray("roles")).filteredOn(r -> r.asJsonObject().getBoolean("primary", false))
+                .extracting(r -> r.asJsonObject().getString("value")).containsExactly("B");
+        assertError(http.post("/Users", """
+                {"userName": "two.primaries.%s", "roles": [{"value": "A", "primary": "True"}, {"value": "B", "primary": true}]}"""
+                .formatted(unique())), 400, "invalidValue");
+    }
 
     /** Test Connection: a random GUID as matching attribute must give an empty list, not a 404 (§3.1). */
     @Test
