@@ -20,8 +20,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A list request as SQL built from one filter: a count for {@code totalResults}, then one page, ordered by the
- * requested attribute and then by the immutable key (RFC 7644 §3.4.2).
+ * A list request as SQL built from one filter: one page, ordered by the requested attribute and then by the
+ * immutable key (RFC 7644 §3.4.2), and a count for {@code totalResults} unless the page shows it is the first and
+ * only one.
  *
  * <p>A page is read as its keys first ({@code select pk … order by … offset ? fetch first ? rows only}, which the
  * database answers from its indexes without reading, let alone copying, the documents of the rows it skips), then
@@ -71,8 +72,14 @@ public final class ResourceSearch<T> {
     }
 
     public Result<T> run(String realm, Filter filter, Sort sort, Page page) {
-        // the first page always counts afresh (every lookup is a first page); later pages of the same search
-        // take the count from a moment ago, unless it says there is nothing left to show
+        if (page.offset() == 0 && page.count() > 0) {
+            // a first page (every lookup is one) that is not full holds every match: its size is the count, and
+            // the lookups identity providers make (userName eq, externalId eq) need no count query
+            List<Object> keys = keys(realm, filter, sort, 0, page.count());
+            long total = keys.size() < page.count() ? keys.size() : count(realm, filter);
+            return new Result<>(total, keys.isEmpty() ? List.of() : rows(keys));
+        }
+        // later pages of the same search take the count from a moment ago, unless it says there is nothing left
         Long recent = page.offset() > 0 && cache != null ? cache.count(type, realm, filter) : null;
         long total = recent != null && recent > page.offset() ? recent : count(realm, filter);
         if (page.count() == 0 || total <= page.offset()) {
@@ -82,6 +89,11 @@ public final class ResourceSearch<T> {
     }
 
     public List<T> page(String realm, Filter filter, Sort sort, int offset, int count) {
+        List<Object> keys = keys(realm, filter, sort, offset, count);
+        return keys.isEmpty() ? List.of() : rows(keys);
+    }
+
+    private List<Object> keys(String realm, Filter filter, Sort sort, int offset, int count) {
         long generation = SearchCache.generation();
         boolean keyOrder = sort == null;
         Long after = keyOrder && offset > 0 && cache != null ? cache.lastKeyBefore(type, realm, filter, offset) : null;
@@ -109,14 +121,11 @@ public final class ResourceSearch<T> {
             keysQuery.setFirstResult(offset);
         }
         List<Object> keys = keysQuery.getResultList();
-        if (keys.isEmpty()) {
-            return List.of();
-        }
         if (keyOrder && cache != null && keys.size() == count) {
             cache.putLastKeyBefore(type, realm, filter, (long) offset + count,
                     ((Number) keys.get(keys.size() - 1)).longValue(), generation);
         }
-        return rows(keys);
+        return keys;
     }
 
     /** The resources of these keys, in the keys' order; one whose row went in the meantime is left out. */
