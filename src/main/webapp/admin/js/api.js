@@ -62,6 +62,7 @@ export async function api(method, path, body) {
 
 export const get = path => api('GET', path);
 export const post = (path, body) => api('POST', path, body === undefined ? {} : body);
+export const put = (path, body) => api('PUT', path, body);
 export const del = path => api('DELETE', path);
 
 /** A query string from the given parameters, leaving out empty ones. */

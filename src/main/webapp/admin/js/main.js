@@ -6,6 +6,8 @@ import {realmsPage} from './pages/realms.js';
 import {accountsPage} from './pages/accounts.js';
 import {usersPage, userPage} from './pages/users.js';
 import {groupsPage, groupPage} from './pages/groups.js';
+import {rolesPage} from './pages/roles.js';
+import {entitlementsPage} from './pages/entitlements.js';
 import {logPage} from './pages/log.js';
 
 const REALM_KEY = 'roster.console.realm';
@@ -44,6 +46,8 @@ const routes = {
     accounts: () => accountsPage,
     users: rest => rest.length ? userPage : usersPage,
     groups: rest => rest.length ? groupPage : groupsPage,
+    roles: () => rolesPage,
+    entitlements: () => entitlementsPage,
     log: () => logPage
 };
 
