@@ -8,6 +8,7 @@ import {usersPage, userPage} from './pages/users.js';
 import {groupsPage, groupPage} from './pages/groups.js';
 import {rolesPage} from './pages/roles.js';
 import {entitlementsPage} from './pages/entitlements.js';
+import {schemasRoute} from './pages/schemas.js';
 import {logPage} from './pages/log.js';
 
 const REALM_KEY = 'roster.console.realm';
@@ -48,6 +49,7 @@ const routes = {
     groups: rest => rest.length ? groupPage : groupsPage,
     roles: () => rolesPage,
     entitlements: () => entitlementsPage,
+    schemas: schemasRoute,
     log: () => logPage
 };
 
