@@ -44,6 +44,25 @@ class ConsoleAssetsTest {
         }
     }
 
+    @Test
+    void everyPageModuleIsImportedAndEveryLinkHasAPage() throws IOException {
+        String main = Files.readString(CONSOLE.resolve("js/main.js"));
+        List<Path> pages = files().stream().filter(f -> f.getParent().endsWith("pages")).toList();
+        StringBuilder imports = new StringBuilder(main);
+        for (Path page : pages) {
+            imports.append(Files.readString(page).replace("from './", "from './pages/"));
+        }
+        for (Path page : pages) {
+            assertThat(imports).as("%s is imported by main.js or by another page", page)
+                    .contains("from './pages/" + page.getFileName() + "'");
+        }
+        var links = Pattern.compile("data-page=\"([a-z]+)\"")
+                .matcher(Files.readString(CONSOLE.resolve("index.html")));
+        while (links.find()) {
+            assertThat(main).as("a route for the link to %s", links.group(1)).contains("    " + links.group(1) + ": ");
+        }
+    }
+
     private static List<Path> files() throws IOException {
         try (Stream<Path> files = Files.walk(CONSOLE)) {
             return files.filter(Files::isRegularFile).toList();

@@ -31,8 +31,8 @@ import org.openqa.selenium.chromium.HasPermissions;
  * The admin console in a real headless Chromium, as an operator uses it: sign in, create a service account, copy
  * its token from the page, use it from a SCIM client, revoke it and see the client refused, find the requests in
  * the log, see them in the dashboard's chart, browse users and groups, create a realm (or see the API's reason
- * why not), sign out. Skipped when chromium or chromedriver is missing; screenshots in target/console-screenshots
- * when a test fails.
+ * why not), keep the role and entitlement catalogs and see SCIM serve them, sign out. Skipped when chromium or
+ * chromedriver is missing; screenshots in target/console-screenshots when a test fails.
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -44,7 +44,7 @@ class ConsoleIT {
 
     @RegisterExtension
     static final Browser browser = new Browser("#/dashboard", "#/realms", "#/accounts", "#/users", "#/groups",
-            "#/log");
+            "#/log", "#/roles", "#/entitlements", "#/schemas");
 
     /** What the tests share, in their order. */
     static String accountName;
@@ -257,6 +257,89 @@ class ConsoleIT {
 
     @Test
     @Order(7)
+    void rolesAndEntitlementsAreKeptInTheConsoleAndServedByScim() {
+        signIn();
+        String role = "console-admin-" + unique();
+        browser.open(console() + "#/roles");
+        assertThat(browser.visible("#roles .empty").getText()).contains("any role value").contains("default role");
+        browser.type("#role-id", role);
+        browser.type("#role-display-name", "Console administrator");
+        browser.type("#role-description", "Everything in the console");
+        browser.click("#role-default");
+        browser.click("#save-role");
+        String roleRow = "#roles-table tbody tr[data-id='" + role + "']";
+        assertThat(browser.visible(roleRow).getText()).contains("Console administrator").contains("default");
+        assertThat(browser.find("#roles-rule").getText()).contains("Only these roles");
+
+        // edited: the id stays, the rest is replaced
+        browser.click(roleRow + " button.edit");
+        assertThat(browser.find("#role-id").getDomProperty("readOnly")).isEqualTo("true");
+        browser.type("#role-display-name", "Administrator");
+        browser.click("#save-role");
+        browser.await("the edited role", d -> browser.find(roleRow).getText().contains("Administrator")
+                && !browser.find(roleRow).getText().contains("Console administrator"));
+
+        JsonObject stored = adminGet("/realms/default/roles").json().getJsonArray("roles")
+                .getValuesAs(JsonObject.class).stream().filter(r -> r.getString("id").equals(role)).findFirst()
+                .orElseThrow();
+        assertThat(stored.getString("displayName")).isEqualTo("Administrator");
+        assertThat(stored.getString("description")).isEqualTo("Everything in the console");
+        assertThat(stored.getBoolean("default")).isTrue();
+
+        String entitlement = "pro-" + unique();
+        browser.open(console() + "#/entitlements");
+        assertThat(browser.visible("#entitlements .empty").getText()).contains("/ResourceTypes")
+                .contains("Okta Identity Governance");
+        browser.type("#entitlement-type", "License");
+        browser.type("#entitlement-id", entitlement);
+        browser.type("#entitlement-display-name", "Pro licence");
+        browser.click("#save-entitlement");
+        String entitlementRow = ".entitlement-type[data-type=License] tbody tr[data-id='" + entitlement + "']";
+        assertThat(browser.visible(entitlementRow).getText()).contains("Pro licence");
+        assertThat(browser.find(".entitlement-type[data-type=License]").getText()).contains("/Entitlements/License");
+        assertThat(adminGet("/realms/default/entitlements").json().getJsonArray("entitlements")
+                .getValuesAs(JsonObject.class).stream().filter(e -> e.getString("id").equals(entitlement)))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.getString("type")).isEqualTo("License");
+                    assertThat(e.getString("displayName")).isEqualTo("Pro licence");
+                });
+
+        // what Okta Identity Governance reads, with a read-only token of its own
+        Reply account = adminPost("/realms/default/service-accounts",
+                "{\"name\":\"oig-" + unique() + "\",\"scopes\":[\"scim:read\"]}");
+        assertThat(account.status()).as(account.text()).isEqualTo(201);
+        String token = account.json().getString("token");
+        Reply roles = http.request("GET", "/Roles").header("Authorization", "Bearer " + token).send();
+        assertThat(roles.status()).as(roles.text()).isEqualTo(200);
+        assertThat(roles.json().getJsonArray("Resources").getValuesAs(JsonObject.class))
+                .anySatisfy(r -> {
+                    assertThat(r.getString("id")).isEqualTo(role);
+                    assertThat(r.getString("displayName")).isEqualTo("Administrator");
+                });
+        Reply licences = http.request("GET", "/Entitlements/License").header("Authorization", "Bearer " + token)
+                .send();
+        assertThat(licences.status()).as(licences.text()).isEqualTo(200);
+        assertThat(licences.text()).contains("\"" + entitlement + "\"");
+
+        // deleted in the console, after a confirmation
+        browser.click(entitlementRow + " button.delete");
+        assertThat(browser.visible("#confirm-text").getText()).contains("last of its type");
+        browser.click("#confirm-ok");
+        browser.await("the entitlement is gone", d -> browser.maybe("#entitlements .empty").isPresent());
+        assertThat(adminGet("/realms/default/entitlements").text()).doesNotContain(entitlement);
+
+        browser.open(console() + "#/roles");
+        browser.click(roleRow + " button.delete");
+        browser.visible("#confirm-dialog");
+        browser.click("#confirm-ok");
+        browser.await("the role is gone", d -> browser.maybe("#roles .empty").isPresent());
+        assertThat(adminGet("/realms/default/roles").text()).doesNotContain(role);
+        assertThat(http.request("GET", "/Roles").header("Authorization", "Bearer " + token).send().json()
+                .getInt("totalResults")).isZero();
+    }
+
+    @Test
+    @Order(9)
     void signingOutEndsTheSession() {
         signIn();
         browser.click("#sign-out");
@@ -289,6 +372,15 @@ class ConsoleIT {
 
     private Reply adminGet(String path) {
         return http.request("GET", http.root() + "/api/admin" + path).header("Authorization", adminAuth()).send();
+    }
+
+    private Reply adminPost(String path, String json) {
+        return adminSend("POST", path, json);
+    }
+
+    private Reply adminSend(String method, String path, String json) {
+        return http.request(method, http.root() + "/api/admin" + path).header("Authorization", adminAuth())
+                .header("Content-Type", "application/json").body(json).send();
     }
 
     private static String adminAuth() {
