@@ -8,6 +8,7 @@ import io.roster.testing.Reply;
 import io.roster.testing.ScimHttp;
 import jakarta.json.JsonObject;
 import java.net.URL;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -31,8 +32,9 @@ import org.openqa.selenium.chromium.HasPermissions;
  * The admin console in a real headless Chromium, as an operator uses it: sign in, create a service account, copy
  * its token from the page, use it from a SCIM client, revoke it and see the client refused, find the requests in
  * the log, see them in the dashboard's chart, browse users and groups, create a realm (or see the API's reason
- * why not), keep the role and entitlement catalogs and see SCIM serve them, sign out. Skipped when chromium or
- * chromedriver is missing; screenshots in target/console-screenshots when a test fails.
+ * why not), keep the role and entitlement catalogs and see SCIM serve them, define an extension schema (and see
+ * the server's reason when it refuses one), sign out. Skipped when chromium or chromedriver is missing;
+ * screenshots in target/console-screenshots when a test fails.
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -338,6 +340,54 @@ class ConsoleIT {
                 .getInt("totalResults")).isZero();
     }
 
+    /** Needs the admin API for extension schemas (GET, PUT and DELETE /api/admin/realms/{realm}/schemas/{urn}). */
+    @Test
+    @Order(8)
+    void anExtensionSchemaIsDefinedShownAndDeleted() {
+        signIn();
+        String urn = "urn:ietf:params:scim:schemas:extension:console" + unique() + ":2.0:User";
+        browser.open(console() + "#/schemas");
+        assertThat(browser.visible("#schemas .empty").getText()).contains("URN");
+        browser.click("#new-schema");
+        WebElement editor = browser.visible("#schema-json");
+        String example = editor.getDomProperty("value");
+        assertThat(example).contains("urn:ietf:params:scim:schemas:extension:acme:2.0:User")
+                .contains("\"platformRole\"").contains("\"OPERATOR\"");
+
+        // refused by the server: the console shows the server's own reason
+        String invalid = example.replace("acme", urn.split(":")[6]).replace("\"string\"", "\"text\"");
+        browser.script("arguments[0].value = arguments[1]", editor, invalid);
+        browser.click("#save-schema");
+        WebElement refusal = browser.visible("#schema-message .alert");
+        Reply api = adminPut("/realms/default/schemas/" + URLEncoder.encode(urn, StandardCharsets.UTF_8),
+                "{\"resourceType\":\"User\",\"schema\":" + invalid + "}");
+        assertThat(api.status()).as(api.text()).isEqualTo(400);
+        assertThat(refusal.getText()).contains("refused").contains(api.json().getString("error"))
+                .contains("HTTP 400");
+
+        browser.script("arguments[0].value = arguments[1]", editor, example.replace("acme", urn.split(":")[6]));
+        browser.click("#save-schema");
+        WebElement attribute = browser.visible("#attributes-table tr[data-attribute=platformRole]");
+        assertThat(attribute.getText()).contains("string").contains("ADMIN").contains("MEMBER").contains("OPERATOR")
+                .contains("readWrite");
+        assertThat(browser.find("#schema-urn").getText()).isEqualTo(urn);
+        assertThat(browser.find("#schema-sample").getText()).contains("\"" + urn + "\": {")
+                .contains("\"platformRole\": \"ADMIN\"");
+        assertThat(adminGet("/realms/default/schemas/" + URLEncoder.encode(urn, StandardCharsets.UTF_8)).status())
+                .isEqualTo(200);
+
+        browser.click(".breadcrumb a");
+        WebElement row = browser.visible("#schemas-table tbody tr[data-urn='" + urn + "']");
+        assertThat(row.getText()).contains("User").contains("1");
+        row.click();
+        browser.click("#delete-schema");
+        browser.visible("#confirm-dialog");
+        browser.click("#confirm-ok");
+        browser.await("the schema is gone", d -> browser.maybe("#schemas .empty").isPresent());
+        assertThat(adminGet("/realms/default/schemas/" + URLEncoder.encode(urn, StandardCharsets.UTF_8)).status())
+                .isEqualTo(404);
+    }
+
     @Test
     @Order(9)
     void signingOutEndsTheSession() {
@@ -376,6 +426,10 @@ class ConsoleIT {
 
     private Reply adminPost(String path, String json) {
         return adminSend("POST", path, json);
+    }
+
+    private Reply adminPut(String path, String json) {
+        return adminSend("PUT", path, json);
     }
 
     private Reply adminSend(String method, String path, String json) {
