@@ -81,7 +81,7 @@ export async function rolesPage(view, context) {
             h('div.alert.info', {id: 'roles-rule'}, 'Only these roles are accepted in a user’s roles. ',
                 roles.some(r => r.default) ? null : 'No default role: users created without roles get none.'),
             h('div.card.tight', h('table', {id: 'roles-table'},
-                h('thead', h('tr', h('th', 'ID'), h('th', 'Display name'), h('th', 'Description'), h('th', ''), h('th', ''))),
+                h('thead', h('tr', h('th', 'ID'), h('th', 'Display name'), h('th', 'Description'), h('th', 'Default'), h('th', ''))),
                 h('tbody', roles.map(role => h('tr', {'data-id': role.id},
                     h('td.mono', role.id),
                     h('td', role.displayName),
