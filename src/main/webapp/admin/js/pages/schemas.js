@@ -40,7 +40,7 @@ function whatItIs() {
     return ['An extension schema adds attributes of your own to users or groups, beside the core and enterprise ',
         'attributes. SCIM clients send the values under the schema’s URN, e.g. ',
         h('code', '"urn:…:acme:2.0:User": {"platformRole": "ADMIN"}'), ', and list the URN in ', h('code', 'schemas'),
-        '. Each realm has its own.'];
+        '. Values under a URN the realm does not know are ignored. Each realm has its own schemas.'];
 }
 
 export async function schemasPage(view, context) {
@@ -130,7 +130,9 @@ export async function schemaPage(view, context) {
 
     async function remove() {
         if (!await confirm(`Delete the schema ${entry.schema?.name || entry.urn}?`,
-            `SCIM clients can no longer send values under ${entry.urn}.`, 'Delete schema')) return;
+            `SCIM clients can no longer send values under ${entry.urn}. Stored values are kept but no longer returned or `
+            + 'searched; they come back if the schema is defined again (a schema from ROSTER_SCHEMAS_DIRECTORY is, at the next start).',
+            'Delete schema')) return;
         clear(message);
         try {
             await del(`${base(context)}/${enc(entry.urn)}`);
