@@ -58,7 +58,7 @@ final class SqlLoader implements AutoCloseable {
         if (!document.containsKey("active")) {
             stored.add("active", true);
         }
-        return UserAttributes.of(stored.build());
+        return UserAttributes.of(stored.build(), CoreSchemas.USER_TYPE);
     }
 
     /** Inserts users [from, to) of the population in batches; returns the number of scim_user_value rows. */
