@@ -3,10 +3,7 @@ package io.roster.groups.control;
 import io.roster.protocol.control.JsonP;
 
 import io.roster.groups.entity.Group;
-import io.roster.schema.entity.CoreSchemas;
 import io.roster.schema.entity.ResourceType;
-import io.roster.schema.entity.Schema;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -34,17 +31,11 @@ public final class GroupRepresentation {
      */
     public static JsonObject withoutMembers(Group group, ResourceType type, URI location) {
         JsonObject document = document(group);
-        JsonArrayBuilder schemas = JsonP.createArrayBuilder().add(CoreSchemas.GROUP);
-        for (Schema extension : type.extensions()) {
-            if (document.containsKey(extension.id())) {
-                schemas.add(extension.id());
-            }
-        }
         JsonObjectBuilder json = JsonP.createObjectBuilder()
-                .add("schemas", schemas)
+                .add("schemas", JsonP.createArrayBuilder(type.schemasOf(document)))
                 .add("id", group.id());
         document.forEach((key, value) -> {
-            if (!key.startsWith("urn:") || type.extension(key).isPresent()) {
+            if (type.shows(key)) {
                 json.add(key, value);
             }
         });

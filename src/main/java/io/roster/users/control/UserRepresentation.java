@@ -2,12 +2,9 @@ package io.roster.users.control;
 
 import io.roster.protocol.control.JsonP;
 
-import io.roster.schema.entity.CoreSchemas;
 import io.roster.schema.entity.ResourceType;
-import io.roster.schema.entity.Schema;
 import io.roster.users.entity.User;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -40,17 +37,11 @@ public final class UserRepresentation {
      */
     public static JsonObject of(User user, ResourceType type, URI location, JsonArray groups) {
         JsonObject document = document(user);
-        JsonArrayBuilder schemas = JsonP.createArrayBuilder().add(CoreSchemas.USER);
-        for (Schema extension : type.extensions()) {
-            if (document.containsKey(extension.id())) {
-                schemas.add(extension.id());
-            }
-        }
         JsonObjectBuilder json = JsonP.createObjectBuilder()
-                .add("schemas", schemas)
+                .add("schemas", JsonP.createArrayBuilder(type.schemasOf(document)))
                 .add("id", user.id());
         document.forEach((key, value) -> {
-            if (!key.startsWith("urn:") || type.extension(key).isPresent()) {
+            if (type.shows(key)) {
                 json.add(key, value);
             }
         });
