@@ -11,7 +11,8 @@ import org.flywaydb.core.Flyway;
 /**
  * Brings the database schema up to date with Flyway at start-up, in whichever database Roster is given
  * ({@link DataSources}). The same migrations serve H2 and PostgreSQL; the few type names that differ between them
- * are Flyway placeholders.
+ * are Flyway placeholders. What only H2 needs (statements PostgreSQL does not have) is in {@code db/h2}, numbered
+ * as a companion of the common migration before it ({@code V8_1} follows {@code V8}).
  */
 @ApplicationScoped
 public class Migrations {
@@ -30,7 +31,7 @@ public class Migrations {
         database = detect();
         Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(dataSources.get())
-                .locations("classpath:db/migration")
+                .locations(locations(database.kind()))
                 .placeholders(placeholders(database.kind()))
                 .load()
                 .migrate();
@@ -54,6 +55,11 @@ public class Migrations {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot connect to the database: " + e.getMessage(), e);
         }
+    }
+
+    static String[] locations(DatabaseKind kind) {
+        return kind == DatabaseKind.H2 ? new String[] {"classpath:db/migration", "classpath:db/h2"}
+                : new String[] {"classpath:db/migration"};
     }
 
     static Map<String, String> placeholders(DatabaseKind kind) {

@@ -39,7 +39,7 @@ public class Memberships {
     private static final String USERS_OF_REALM =
             "select u.pk, u.id from scim_user u where u.realm_id = ? and u.id = any(?)";
 
-    private static final String INSERT_MISSING =
+    static final String INSERT_MISSING =
             "insert into scim_group_member (group_pk, user_pk) select ?, u.pk from scim_user u "
                     + "where u.pk = any(?) and not exists "
                     + "(select 1 from scim_group_member m where m.group_pk = ? and m.user_pk = u.pk)";
@@ -57,11 +57,11 @@ public class Memberships {
      * {@code user_pk in (select u.pk from scim_user u where u.id = any(?))} made H2 evaluate the subquery for
      * every member of the group, 35 s to remove 1,000 members of a 100,000-member group; BENCHMARKS.md.)
      */
-    private static final String DELETE_LISTED =
+    static final String DELETE_LISTED =
             "delete from scim_group_member where group_pk = ? and user_pk = any(?)";
 
     /** The members with a key in [from, to) that are not listed. */
-    private static final String DELETE_UNLISTED_IN_RANGE =
+    static final String DELETE_UNLISTED_IN_RANGE =
             "delete from scim_group_member where group_pk = ? and user_pk >= ? and user_pk < ? "
                     + "and not (user_pk = any(?))";
 
