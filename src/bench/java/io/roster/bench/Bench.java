@@ -232,12 +232,14 @@ public final class Bench {
         Path reports = out.resolve("gatling");
         Files.createDirectories(reports);
         long started = System.nanoTime();
+        java.time.Instant startedAt = java.time.Instant.now();
         int code = io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {
                 "-s", simulation.getName(), "-rf", reports.toString(), "-rd", id, "-l", "roster-bench"});
         double seconds = (System.nanoTime() - started) / 1e9;
         Long peak = server == null ? null : server.takeWindowPeakRssMiB();
         String report = newestReport(reports, simulation);
-        results.workload(id, title, parameters, seconds, peak, Timings.snapshot(), report, code, Machine.loadAverage());
+        results.workload(id, title, parameters, seconds, peak, Timings.snapshot(), report, code, Machine.loadAverage(),
+                startedAt, java.time.Instant.now());
         checkpoint();
         if (Sims.stoppedByTimeLimit) {
             results.note("Workload '" + title + "' was stopped by its time limit of "
@@ -377,6 +379,13 @@ public final class Bench {
             stopServer();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (!external && jdbcUrl != null) {
+            try {
+                results.serverSide(ServerSideTimes.read(jdbcUrl, results.workloads));
+            } catch (java.sql.SQLException | RuntimeException e) {
+                results.note("The latencies at the server could not be read from the provisioning log: " + e);
+            }
         }
         if (pgDir != null) {
             try {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +35,11 @@ final class Results {
     }
 
     record Workload(String id, String title, Map<String, Object> parameters, double seconds, Long peakRssMiB,
-            List<Stat> stats, String report, int gatlingStatus, String loadAverage) {
+            List<Stat> stats, String report, int gatlingStatus, String loadAverage, Instant started, Instant ended) {
+    }
+
+    /** A kind of request of a workload as Roster timed it (its provisioning log, whole milliseconds). */
+    record ServerStat(String workload, String request, long count, int p50, int p95, int p99, int max) {
     }
 
     record Startup(String state, double seconds, long rssMiB, String loadAverage) {
@@ -56,6 +61,7 @@ final class Results {
     final List<Startup> startups = new ArrayList<>();
     final List<Memory> memory = new ArrayList<>();
     final List<Load> loads = new ArrayList<>();
+    final List<ServerStat> serverSide = new ArrayList<>();
     long peakRssMiB;
     double[] storageFloor;
 
@@ -102,14 +108,24 @@ final class Results {
     }
 
     void workload(String id, String title, Map<String, Object> parameters, double seconds, Long peakRssMiB,
-            Map<String, Timings.Series> series, String report, int gatlingStatus, String loadAverage) {
+            Map<String, Timings.Series> series, String report, int gatlingStatus, String loadAverage,
+            Instant started, Instant ended) {
         List<Stat> stats = new ArrayList<>();
         series.forEach((name, s) -> stats.add(Stat.of(name, s)));
         workloads.add(new Workload(id, title, parameters, seconds, peakRssMiB, stats, report, gatlingStatus,
-                loadAverage));
+                loadAverage, started, ended));
         for (Stat stat : stats) {
             System.out.printf("   %-70s n=%d err=%d %.1f/s p50=%.2f p95=%.2f p99=%.2f max=%.1f ms%n", stat.name(),
                     stat.count(), stat.errors(), stat.throughput(), stat.p50(), stat.p95(), stat.p99(), stat.max());
+        }
+    }
+
+    void serverSide(List<ServerStat> stats) {
+        serverSide.clear();
+        serverSide.addAll(stats);
+        for (ServerStat s : stats) {
+            System.out.printf("   at the server: %-14s %-40s n=%d p50=%d p95=%d p99=%d max=%d ms%n", s.workload(),
+                    s.request(), s.count(), s.p50(), s.p95(), s.p99(), s.max());
         }
     }
 
@@ -180,6 +196,11 @@ final class Results {
             workloadsJson.add(workload);
         }
         json.add("workloads", workloadsJson);
+        JsonArrayBuilder serverJson = Json.createArrayBuilder();
+        serverSide.forEach(s -> serverJson.add(Json.createObjectBuilder().add("workload", s.workload())
+                .add("request", s.request()).add("count", s.count()).add("p50", s.p50()).add("p95", s.p95())
+                .add("p99", s.p99()).add("max", s.max())));
+        json.add("atTheServer (provisioning log, whole ms)", serverJson);
         try (Writer writer = Files.newBufferedWriter(directory.resolve("results.json"));
                 JsonGenerator generator = Json.createGeneratorFactory(
                         Map.of(JsonGenerator.PRETTY_PRINTING, true)).createGenerator(writer)) {
