@@ -185,6 +185,10 @@ public final class Bench {
         for (String kind : List.of("userName", "externalId")) {
             lookups(kind, size, clients);
         }
+        // the same lookups one at a time: what a lookup costs without waiting for the CPU behind 15 others
+        workload("lookup-userName-1client", "2b. userName eq lookups at " + size + " users, 1 client",
+                LookupSimulation.class, Map.of("clients", 1, "requests", scale.get("lookup.singleClientRequests"),
+                        "kind", "userName"));
         workload("group-read", "5. reads of the " + (scale.get("group.members") * 9 / 10 + scale.get("group.extra"))
                         + "-member group, " + clients + " clients", GroupReadSimulation.class,
                 Map.of("clients", clients, "requests", scale.get("groupRead.requests"),

@@ -54,8 +54,13 @@ final class Report {
                 s.p99() < 10 && at.isEmpty() ? "met" : s.p99() < 10 ? "met at this size" : "missed"),
                 () -> row(md, "userName eq p99 < 10 ms", "not run", "not measured"));
         r.serverSide.stream().filter(s -> s.workload().equals("lookup-userName")
-                        && s.request().equals("GET Users filter userName")).findFirst()
+                        && s.request().equals("GET User filter userName")).findFirst()
                 .ifPresent(s -> row(md, "userName eq at 1M users: p99 < 10 ms at the server (#4), 16 clients" + at,
+                        s.p99() + " ms p99 (p50 " + s.p50() + " ms, " + s.count() + " requests)",
+                        s.p99() < 10 && at.isEmpty() ? "met" : s.p99() < 10 ? "met at this size" : "missed"));
+        r.serverSide.stream().filter(s -> s.workload().equals("lookup-userName-1client")
+                        && s.request().equals("GET User filter userName")).findFirst()
+                .ifPresent(s -> row(md, "userName eq at 1M users: p99 < 10 ms at the server, 1 client" + at,
                         s.p99() + " ms p99 (p50 " + s.p50() + " ms, " + s.count() + " requests)",
                         s.p99() < 10 && at.isEmpty() ? "met" : s.p99() < 10 ? "met at this size" : "missed"));
         Results.Workload create = r.workload("create");
@@ -180,7 +185,8 @@ final class Report {
         md.append("| Request (16 clients) | Req/s | / floor req/s | p50 ms | x floor p50 | p99 ms | x floor p99 |\n"
                 + "|---|---:|---:|---:|---:|---:|---:|\n");
         for (Results.Workload w : r.workloads) {
-            if (!(w.id().startsWith("lookup") || w.id().equals("group-read") || w.id().startsWith("create"))) {
+            if (!(w.id().startsWith("lookup") || w.id().equals("group-read") || w.id().startsWith("create"))
+                    || w.id().endsWith("-1client")) {
                 continue;
             }
             for (Results.Stat s : w.stats()) {

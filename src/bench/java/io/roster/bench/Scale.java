@@ -26,6 +26,7 @@ final class Scale {
                 put("group.extra", 10_000);
                 put("population", 1_000_000);
                 put("lookup.requests", 40_000);
+                put("lookup.singleClientRequests", 3_000);
                 put("groupRead.requests", 8_000);
                 put("groupRead.fullReads", 5);
                 put("mixed.rate", 20);
@@ -47,6 +48,7 @@ final class Scale {
                 put("group.extra", 100);
                 put("population", 300);
                 put("lookup.requests", 320);
+                put("lookup.singleClientRequests", 50);
                 put("groupRead.requests", 160);
                 put("groupRead.fullReads", 2);
                 put("mixed.rate", 10);

@@ -47,7 +47,7 @@ final class ServerSideTimes {
         return stats;
     }
 
-    /** "GET Users filter userName", "PATCH Groups/{id}", … */
+    /** "GET User filter userName", "PATCH Group/{id}", … */
     private static String request(ResultSet row) throws SQLException {
         String type = row.getString(2);
         String filter = row.getString(4);
