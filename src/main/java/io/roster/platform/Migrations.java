@@ -11,8 +11,8 @@ import org.flywaydb.core.Flyway;
 /**
  * Brings the database schema up to date with Flyway at start-up, in whichever database Roster is given
  * ({@link DataSources}). The same migrations serve H2 and PostgreSQL; the few type names that differ between them
- * are Flyway placeholders. What only H2 needs (statements PostgreSQL does not have) is in {@code db/h2}, numbered
- * as a companion of the common migration before it ({@code V8_1} follows {@code V8}).
+ * are Flyway placeholders. What only H2 needs (statements PostgreSQL does not have) is in {@code db/h2}: there
+ * {@code afterMigrate.sql}, a Flyway callback, runs after every migration run, at every start.
  */
 @ApplicationScoped
 public class Migrations {
