@@ -30,9 +30,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Translates a filter AST into a JPA Criteria predicate over a resource type's {@link AttributeMapping}. Every
@@ -42,6 +45,13 @@ import java.util.Locale;
  *
  * <p>Semantics match {@link FilterMatcher}: an absent value is "not equal" ({@code ne} and {@code not} are
  * null-aware), and for a multi-valued attribute {@code ne} means "no value equals" (RFC 7643 §2.5).
+ *
+ * <p>The predicate keeps to one realm. A comparison of searchable values is {@code pk in (owners in the realm
+ * with that value)}; when such a condition must hold (alone, in every branch of an {@code or}, or in one side of
+ * an {@code and}), the predicate has no {@code realm_id = ?} of its own. With one, H2 walked the realm's
+ * {@code (realm_id, pk)} index and tested every user against the subquery's keys: 1-4 s for
+ * {@code emails[type eq "work"].value eq "x"} at 1,000,000 users, against 5-30 ms by the primary key
+ * (BENCHMARKS.md).
  */
 public final class CriteriaTranslator<T> {
 
@@ -49,24 +59,49 @@ public final class CriteriaTranslator<T> {
     private final AbstractQuery<?> query;
     private final Root<T> root;
     private final AttributeMapping mapping;
+    private final String realm;
+    /** The {@code pk in (owners in the realm …)} conditions made so far: each alone keeps to the realm. */
+    private final Set<Predicate> ownersInRealm = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    public CriteriaTranslator(CriteriaBuilder cb, AbstractQuery<?> query, Root<T> root, AttributeMapping mapping) {
+    public CriteriaTranslator(CriteriaBuilder cb, AbstractQuery<?> query, Root<T> root, AttributeMapping mapping,
+            String realm) {
         this.cb = cb;
         this.query = query;
         this.root = root;
         this.mapping = mapping;
+        this.realm = realm;
     }
 
+    /** The resources of the realm that match the filter. */
     public Predicate toPredicate(Filter filter) {
+        Part part = translate(filter);
+        return part.inRealm() ? part.predicate() : cb.and(cb.equal(root.get("realm"), realm), part.predicate());
+    }
+
+    /** A translated filter, and whether it holds only for resources of the realm. */
+    private record Part(Predicate predicate, boolean inRealm) {
+    }
+
+    private Part translate(Filter filter) {
         if (filter instanceof And and) {
-            return cb.and(toPredicate(and.left()), toPredicate(and.right()));
+            Part left = translate(and.left());
+            Part right = translate(and.right());
+            return new Part(cb.and(left.predicate(), right.predicate()), left.inRealm() || right.inRealm());
         }
         if (filter instanceof Or or) {
-            return cb.or(toPredicate(or.left()), toPredicate(or.right()));
+            Part left = translate(or.left());
+            Part right = translate(or.right());
+            return new Part(cb.or(left.predicate(), right.predicate()), left.inRealm() && right.inRealm());
         }
         if (filter instanceof Not not) {
-            return cb.not(toPredicate(not.inner()));
+            return new Part(cb.not(translate(not.inner()).predicate()), false);
         }
+        Predicate condition = condition(filter);
+        return new Part(condition, ownersInRealm.contains(condition));
+    }
+
+    /** A comparison, a presence test or a value path. */
+    private Predicate condition(Filter filter) {
         if (filter instanceof ValuePath valuePath) {
             return valuePath(valuePath);
         }
@@ -139,8 +174,16 @@ public final class CriteriaTranslator<T> {
         for (Filter condition : conditions) {
             where.add(inElement(condition, parent, scope));
         }
+        return owned(owners, owner, where);
+    }
+
+    /** {@code root.pk in (select o.pk … where <where> and o.realm = ?)}. */
+    private Predicate owned(Subquery<Object> owners, Root<T> owner, List<Predicate> where) {
+        where.add(cb.equal(owner.get("realm"), realm));
         owners.select(owner.get("pk")).where(where.toArray(Predicate[]::new));
-        return root.get("pk").in(owners);
+        Predicate owned = root.get("pk").in(owners);
+        ownersInRealm.add(owned);
+        return owned;
     }
 
     private static void conjuncts(Filter filter, List<Filter> into) {
@@ -234,12 +277,12 @@ public final class CriteriaTranslator<T> {
             Subquery<Object> owners = query.subquery(Object.class);
             Root<T> owner = owners.from(root.getModel());
             Join<T, IndexedValue> value = owner.join(mapping.indexCollection());
-            Predicate where = cb.equal(value.get("path"), path);
+            List<Predicate> where = new ArrayList<>();
+            where.add(cb.equal(value.get("path"), path));
             if (compare != null) {
-                where = cb.and(where, compare.on(value));
+                where.add(compare.on(value));
             }
-            owners.select(owner.get("pk")).where(where);
-            return root.get("pk").in(owners);
+            return owned(owners, owner, where);
         }
         Subquery<Integer> subquery = element.subquery().subquery(Integer.class);
         Join<?, IndexedValue> value = correlate(subquery, element.owner()).join(mapping.indexCollection());

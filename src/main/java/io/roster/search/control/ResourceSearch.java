@@ -157,10 +157,9 @@ public final class ResourceSearch<T> {
     }
 
     private Predicate where(CriteriaBuilder cb, CriteriaQuery<?> query, Root<T> root, String realm, Filter filter) {
-        Predicate inRealm = cb.equal(root.get("realm"), realm);
         if (filter == null) {
-            return inRealm;
+            return cb.equal(root.get("realm"), realm);
         }
-        return cb.and(inRealm, new CriteriaTranslator<>(cb, query, root, mapping).toPredicate(filter));
+        return new CriteriaTranslator<>(cb, query, root, mapping, realm).toPredicate(filter);
     }
 }

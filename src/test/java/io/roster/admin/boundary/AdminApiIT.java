@@ -126,13 +126,32 @@ class AdminApiIT {
                 "{\"name\":\"okta\",\"scopes\":[\"scim:read\",\"scim:write\"]}"), 201).getString("token");
         String bearer = "Bearer " + token;
         String userName = "same." + unique() + "@example.com";
+        String email = "mail." + unique() + "@work.example";
 
-        Reply inRealm = http.request("POST", root + "/Users").header("Authorization", bearer).body(user(userName)).send();
+        Reply inRealm = http.request("POST", root + "/Users").header("Authorization", bearer)
+                .body(userWithWorkEmail(userName, email)).send();
         JsonObject realmUser = assertOk(inRealm, 201);
         assertThat(inRealm.header("Location")).isEqualTo(root + "/Users/" + realmUser.getString("id"));
         assertThat(realmUser.getJsonObject("meta").getString("location")).isEqualTo(inRealm.header("Location"));
-        JsonObject defaultUser = assertOk(http.post("/Users", user(userName)), 201);
+        JsonObject defaultUser = assertOk(http.post("/Users", userWithWorkEmail(userName, email)), 201);
         assertThat(defaultUser.getString("id")).isNotEqualTo(realmUser.getString("id"));
+        // value filters keep to the realm in every form: alone, in both branches of an or, in one side of an and,
+        // and negated (the realm has one user; the default realm's twin must never appear)
+        for (String filter : List.of("emails[type eq \"work\"].value eq \"" + email + "\"",
+                "emails.value eq \"" + email + "\"", "emails.value eq \"" + email + "\" or emails.type eq \"home\"",
+                "emails.value eq \"" + email + "\" or userName eq \"" + userName + "\"",
+                "emails.value pr and userName eq \"" + userName + "\"", "not (emails.value eq \"x@y.example\")",
+                "emails.value ne \"x@y.example\"", "emails.value pr")) {
+            JsonObject realmList = assertOk(http.request("GET", root + "/Users?filter=" + encode(filter))
+                    .header("Authorization", bearer).send(), 200);
+            assertThat(realmList.getInt("totalResults")).as(filter).isEqualTo(1);
+            assertThat(realmList.getJsonArray("Resources").getJsonObject(0).getString("id")).as(filter)
+                    .isEqualTo(realmUser.getString("id"));
+        }
+        JsonObject defaultList = assertOk(http.get("/Users?filter=" + encode("emails[type eq \"work\"].value eq \""
+                + email + "\"")), 200);
+        assertThat(defaultList.getJsonArray("Resources")).singleElement()
+                .satisfies(u -> assertThat(u.asJsonObject().getString("id")).isEqualTo(defaultUser.getString("id")));
 
         JsonObject found = assertOk(http.request("GET", root + "/Users?filter=" + encode("userName eq \"" + userName
                 + "\"")).header("Authorization", bearer).send(), 200);
@@ -618,6 +637,11 @@ class AdminApiIT {
 
     private static String basic(String name, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((name + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String userWithWorkEmail(String userName, String email) {
+        return "{\"schemas\":[\"" + USER + "\"],\"userName\":\"" + userName + "\",\"emails\":[{\"value\":\""
+                + email + "\",\"type\":\"work\"}]}";
     }
 
     private static String user(String userName) {
