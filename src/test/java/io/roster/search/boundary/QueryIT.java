@@ -35,9 +35,6 @@ class QueryIT extends ScimIT {
 
     private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 
-
-
-
     /** The fixture users of this test, by their userName's short name, as Roster returns them. */
     final Map<String, JsonObject> users = new LinkedHashMap<>();
     String tag;
