@@ -334,9 +334,10 @@ public final class Bench {
     }
 
     /**
-     * A just-started JVM runs interpreted code: before anything is measured, {@code warmup.requests} (2,000 at
+     * A just-started JVM runs interpreted code: before anything is measured, {@code warmup.requests} (20,000 at
      * full size) unmeasured lookups and no-op requests give the JIT compiler the hot paths, as a server in
-     * production has them.
+     * production has them. With 2,000, the first workload after a start was still getting faster 90,000 requests
+     * later (BENCHMARKS.md).
      */
     private void warmUp() throws InterruptedException {
         Population population = Ctx.population;

@@ -33,7 +33,7 @@ final class Scale {
                 put("mixed.seconds", 300);
                 put("load.batch", 1_000);
                 put("workload.maxSeconds", 180);
-                put("warmup.requests", 2_000);
+                put("warmup.requests", 20_000);
             }
             case "smoke" -> {
                 put("clients", 16);
