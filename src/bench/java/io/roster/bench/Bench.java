@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -48,6 +49,7 @@ public final class Bench {
     private final boolean external;
     private final Results results;
     private final List<String> serverJvm;
+    private final Map<String, String> serverEnv;
     private Server server;
     private String jdbcUrl;
     private Path pgDir;
@@ -67,6 +69,7 @@ public final class Bench {
         this.basedir = Path.of(System.getProperty("bench.basedir", "."));
         String jvm = System.getProperty("bench.serverJvm", "").trim();
         this.serverJvm = jvm.isEmpty() ? List.of() : Arrays.asList(jvm.split("[,\\s]+"));
+        this.serverEnv = environmentSettings(System.getProperty("bench.serverEnv", ""));
         this.results = new Results(scaleName, db, scale.sizes);
         if (external) {
             Ctx.scimBase = url.replaceAll("/+$", "");
@@ -79,7 +82,8 @@ public final class Bench {
     /**
      * @param args {@code name=value} settings (from {@code -Dbench.args="…"}), each taken as system property
      *             {@code bench.<name>}: sizes ({@code population=200000}), {@code jfr=true},
-     *             {@code serverJvm=-Xmx512m,-XX:+UseSerialGC}, {@code failOnErrors=true}
+     *             {@code serverJvm=-Xmx512m,-XX:+UseSerialGC}, {@code serverEnv=MALLOC_ARENA_MAX=2},
+     *             {@code failOnErrors=true}
      */
     public static void main(String[] args) throws Exception {
         System.setProperty("gatling.data.enableAnalytics", "false");
@@ -124,6 +128,9 @@ public final class Bench {
     private void run() throws Exception {
         Files.createDirectories(out);
         results.machine(Machine.describe());
+        if (!external) {
+            results.machine(Map.of("server", serverDescription()));
+        }
         String prefix = external ? "b" + Long.toString(System.currentTimeMillis() % 10_000_000L, 36) : "bench";
         Population population = new Population(prefix);
         Ctx.population = population;
@@ -312,6 +319,41 @@ public final class Bench {
         }
     }
 
+    /** {@code NAME=value,NAME=value}: environment variables for the server process (beside the ones it inherits). */
+    private static Map<String, String> environmentSettings(String setting) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        for (String entry : setting.trim().split(",")) {
+            int eq = entry.indexOf('=');
+            if (eq > 0) {
+                environment.put(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
+            } else if (!entry.isBlank()) {
+                throw new IllegalArgumentException("serverEnv: not NAME=value: " + entry);
+            }
+        }
+        return environment;
+    }
+
+    /**
+     * How the server was run, for the results: its JVM options and the environment variables that change the JVM's
+     * memory (glibc's {@code MALLOC_*}, {@code JAVA_TOOL_OPTIONS}), whether set with {@code serverEnv} or inherited.
+     */
+    private String serverDescription() {
+        Map<String, String> memoryEnvironment = new TreeMap<>();
+        System.getenv().forEach((name, value) -> {
+            if (name.startsWith("MALLOC_") || name.equals("JAVA_TOOL_OPTIONS")) {
+                memoryEnvironment.put(name, value);
+            }
+        });
+        memoryEnvironment.putAll(serverEnv);
+        String options = serverJvm.isEmpty() ? "JVM defaults" : "JVM options " + String.join(" ", serverJvm);
+        if (memoryEnvironment.isEmpty()) {
+            return options;
+        }
+        StringBuilder description = new StringBuilder(options).append("; environment");
+        memoryEnvironment.forEach((name, value) -> description.append(' ').append(name).append('=').append(value));
+        return description.toString();
+    }
+
     private void startServer(String state) throws IOException, InterruptedException {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("ROSTER_BOOTSTRAP_TOKEN", TOKEN);
@@ -320,6 +362,7 @@ public final class Bench {
         environment.put("ROSTER_DB_PASSWORD", "roster");
         // the benchmark measures capacity: no per-token rate limit (default 1000/s) in the way
         environment.put("ROSTER_RATE_LIMIT_PER_SECOND", "0");
+        environment.putAll(serverEnv);
         List<String> jvm = new ArrayList<>(serverJvm);
         if (Boolean.getBoolean("bench.jfr")) {
             jvm.add("-XX:StartFlightRecording=filename=" + out.resolve("server-" + results.starts() + ".jfr")

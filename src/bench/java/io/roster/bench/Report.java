@@ -28,6 +28,9 @@ final class Report {
                 .append(" cores, ").append(r.machine.get("memory")).append(", ").append(r.machine.get("os"))
                 .append(", ").append(r.machine.get("java")).append(". Database: ").append(r.database)
                 .append(".\n\n");
+        if (r.machine.containsKey("server")) {
+            md.append("Server: ").append(r.machine.get("server")).append(".\n\n");
+        }
         md.append("Sizes: ");
         r.sizes.forEach((k, v) -> md.append('`').append(k).append('=').append(v).append("` "));
         md.append("\n\n");
