@@ -124,6 +124,9 @@ start() {
   local a=("$asadmin" --host 127.0.0.1 --port "$ADMIN_PORT" --interactive=false)
   "$asadmin" start-domain domain1
   "${a[@]}" create-jvm-options '-Dhazelcast.socket.bind.any=false'
+  # as the bundle does (src/main/bundle/system.properties): no megabyte-sized temporary direct buffer kept per thread
+  "${a[@]}" create-jvm-options '-Djdk.nio.maxCachedBufferSize=262144'
+  "$asadmin" restart-domain domain1   # JVM options apply from the next start
   "${a[@]}" create-jdbc-connection-pool --datasourceclassname "$datasource_class" --restype javax.sql.DataSource \
     --isconnectvalidatereq=true --validationmethod=custom-validation \
     --validationclassname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation --failconnection=true \

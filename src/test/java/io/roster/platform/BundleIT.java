@@ -54,6 +54,9 @@ class BundleIT {
             assertThat(group.statusCode()).isEqualTo(201);
 
             runscopeSuite(roster);
+            assertThat(roster.systemProperty("jdk.nio.maxCachedBufferSize"))
+                    .as("the bundle caps the JDK's per-thread temporary direct buffers (src/main/bundle/system.properties)")
+                    .isEqualTo("262144");
             assertThat(roster.log()).doesNotContain(PASSWORD).doesNotContain(TOKEN);
         }
         assertThat(Files.isDirectory(workingDirectory.resolve("data"))).as("H2 files under ./data").isTrue();

@@ -64,6 +64,18 @@ final class RunningBundle implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** A system property of the bundle's JVM, read with {@code jcmd VM.system_properties}; null when not set. */
+    String systemProperty(String name) throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(process.pid()), "VM.system_properties").redirectErrorStream(true).start();
+        String output = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!jcmd.waitFor(60, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
+            throw new IllegalStateException("jcmd VM.system_properties failed: " + output);
+        }
+        return output.lines().filter(line -> line.startsWith(name + "=")).map(line -> line.substring(name.length() + 1))
+                .findFirst().orElse(null);
+    }
+
     String log() throws IOException {
         return Files.readString(log);
     }
