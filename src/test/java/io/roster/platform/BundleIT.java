@@ -57,6 +57,13 @@ class BundleIT {
             assertThat(roster.systemProperty("jdk.nio.maxCachedBufferSize"))
                     .as("the bundle caps the JDK's per-thread temporary direct buffers (src/main/bundle/system.properties)")
                     .isEqualTo("262144");
+            // it-preboot.asadmin binds the HTTP listener to loopback; everything else must already be there
+            assertThat(roster.listeningSockets())
+                    .as("the bundle listens on HTTP and Hazelcast's port (which Payara Micro opens even with --nocluster)")
+                    .hasSizeGreaterThanOrEqualTo(2)
+                    .as("nothing the bundle opens besides HTTP is reachable from other machines "
+                            + "(src/main/bundle/pre-boot-commands.asadmin, hazelcast.socket.bind.any=false)")
+                    .allSatisfy(socket -> assertThat(socket.getAddress().isLoopbackAddress()).as(socket.toString()).isTrue());
             assertThat(roster.log()).doesNotContain(PASSWORD).doesNotContain(TOKEN);
         }
         assertThat(Files.isDirectory(workingDirectory.resolve("data"))).as("H2 files under ./data").isTrue();

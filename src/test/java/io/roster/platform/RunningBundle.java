@@ -2,17 +2,22 @@ package io.roster.platform;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /** The runnable bundle target/roster.jar started as ops start it, in its own working directory, on loopback. */
@@ -74,6 +79,55 @@ final class RunningBundle implements AutoCloseable {
         }
         return output.lines().filter(line -> line.startsWith(name + "=")).map(line -> line.substring(name.length() + 1))
                 .findFirst().orElse(null);
+    }
+
+    /**
+     * The local addresses of the TCP sockets the bundle's process listens on: the process's socket inodes
+     * ({@code /proc/<pid>/fd}) matched with the kernel's tables of listening sockets ({@code /proc/<pid>/net/tcp},
+     * {@code tcp6}; Linux only).
+     */
+    List<InetSocketAddress> listeningSockets() throws IOException {
+        Path proc = Path.of("/proc", String.valueOf(process.pid()));
+        Set<String> socketInodes = new HashSet<>();
+        try (DirectoryStream<Path> descriptors = Files.newDirectoryStream(proc.resolve("fd"))) {
+            for (Path descriptor : descriptors) {
+                try {
+                    String target = Files.readSymbolicLink(descriptor).toString();
+                    if (target.startsWith("socket:[")) {
+                        socketInodes.add(target.substring("socket:[".length(), target.length() - 1));
+                    }
+                } catch (IOException closedMeanwhile) {
+                    // the descriptor was closed while the directory was read
+                }
+            }
+        }
+        List<InetSocketAddress> listening = new ArrayList<>();
+        for (String table : List.of("tcp", "tcp6")) {
+            for (String line : Files.readAllLines(proc.resolve("net").resolve(table)).stream().skip(1).toList()) {
+                // sl local_address rem_address st tx_queue:rx_queue tr:tm->when retrnsmt uid timeout inode
+                String[] fields = line.trim().split("\\s+");
+                if (fields[3].equals(TCP_LISTEN) && socketInodes.contains(fields[9])) {
+                    listening.add(socketAddress(fields[1]));
+                }
+            }
+        }
+        return listening;
+    }
+
+    private static final String TCP_LISTEN = "0A";
+
+    /** {@code 0100007F:1AF4} (tcp) or 32 hex digits and a port (tcp6): 32-bit words in the host's (little-endian) order. */
+    private static InetSocketAddress socketAddress(String hex) throws IOException {
+        String[] addressAndPort = hex.split(":");
+        String address = addressAndPort[0];
+        byte[] bytes = new byte[address.length() / 2];
+        for (int word = 0; word < bytes.length / 4; word++) {
+            for (int i = 0; i < 4; i++) {
+                int at = (word * 4 + 3 - i) * 2;
+                bytes[word * 4 + i] = (byte) Integer.parseInt(address.substring(at, at + 2), 16);
+            }
+        }
+        return new InetSocketAddress(InetAddress.getByAddress(bytes), Integer.parseInt(addressAndPort[1], 16));
     }
 
     String log() throws IOException {
