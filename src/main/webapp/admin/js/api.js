@@ -65,6 +65,27 @@ export const post = (path, body) => api('POST', path, body === undefined ? {} : 
 export const put = (path, body) => api('PUT', path, body);
 export const del = path => api('DELETE', path);
 
+/**
+ * The given reading function (`get`, or one that reads several things), where only the newest call's answer counts:
+ * a slow answer to an older call (a live poll still in flight, the previous filters) resolves to STALE instead of
+ * overwriting what a newer call shows. Errors of older calls are STALE too.
+ */
+export function newestOnly(read) {
+    let newest = 0;
+    return async (...args) => {
+        const mine = ++newest;
+        try {
+            const answer = await read(...args);
+            return mine === newest ? answer : STALE;
+        } catch (error) {
+            if (mine !== newest) return STALE;
+            throw error;
+        }
+    };
+}
+
+export const STALE = Symbol('an answer overtaken by a newer request');
+
 /** A query string from the given parameters, leaving out empty ones. */
 export function query(params) {
     const search = new URLSearchParams();

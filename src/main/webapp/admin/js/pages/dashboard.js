@@ -1,5 +1,5 @@
 // Dashboard: requests per minute by outcome over the last 24 hours (or hour), totals and the current error rate.
-import {get, enc} from '../api.js';
+import {enc, get, newestOnly, STALE} from '../api.js';
 import {clear, errorBox, h, number, percent} from '../ui.js';
 import {requestChart} from '../chart.js';
 
@@ -41,12 +41,13 @@ export async function dashboardPage(view, context) {
         return h('div.kpi' + (kind ? '.' + kind : ''), {id}, h('div.label', label), h('div.value', value), sub ? h('div.sub', sub) : null);
     }
 
+    const readAll = newestOnly(() => Promise.all([get(`realms/${enc(context.realm)}/stats?hours=24`), get('auth-failures')]));
+
     async function refresh() {
         try {
-            const [answer, auth] = await Promise.all([
-                get(`realms/${enc(context.realm)}/stats?hours=24`),
-                get('auth-failures')
-            ]);
+            const all = await readAll();
+            if (all === STALE) return;
+            const [answer, auth] = all;
             stats = answer;
             const t = stats.totals;
             const recent = stats.recent;

@@ -1,6 +1,6 @@
 // The provisioning log of the chosen realm: every SCIM request, newest first, with the admin API's filters, older
 // pages, and a live mode that polls for new entries.
-import {enc, get, query} from '../api.js';
+import {enc, get, newestOnly, query, STALE} from '../api.js';
 import {clear, empty, errorBox, h, formatLogTime, statusBadge} from '../ui.js';
 
 const LIVE_SECONDS = 3;
@@ -32,6 +32,7 @@ export async function logPage(view, context) {
     const pages = [];   // cursors of the pages before the current one
     let newest = new Set();
     let timer = null;
+    const read = newestOnly(get);
 
     function filters() {
         const local = input => input.value ? new Date(input.value).toISOString() : '';
@@ -46,11 +47,12 @@ export async function logPage(view, context) {
         const path = url || `realms/${enc(context.realm)}/log` + query(filters());
         let answer;
         try {
-            answer = await get(path);
+            answer = await read(path);
         } catch (error) {
             if (error.status !== 401) clear(table, errorBox(error, 'The log could not be read'));
             return;
         }
+        if (answer === STALE) return;
         const previous = newest;
         newest = new Set(answer.entries.map(e => e.id));
         if (answer.entries.length === 0) {

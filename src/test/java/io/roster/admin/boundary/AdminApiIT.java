@@ -1,5 +1,6 @@
 package io.roster.admin.boundary;
 
+import static io.roster.testing.Eventually.eventually;
 import static io.roster.testing.ScimAssertions.assertError;
 import static io.roster.testing.ScimAssertions.assertOk;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,8 +19,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -654,22 +653,5 @@ class AdminApiIT {
 
     private static String unique() {
         return UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    /** Asks until the answer satisfies the condition (the log and last-used times are written in batches). */
-    private static <T> T eventually(Supplier<T> ask, Predicate<T> condition) {
-        Instant deadline = Instant.now().plusSeconds(15);
-        T answer = ask.get();
-        while (!condition.test(answer) && Instant.now().isBefore(deadline)) {
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            answer = ask.get();
-        }
-        assertThat(condition.test(answer)).as("eventually: %s", answer).isTrue();
-        return answer;
     }
 }

@@ -1,5 +1,6 @@
 package io.roster.admin.boundary;
 
+import static io.roster.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roster.testing.Deployments;
@@ -16,8 +17,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -295,17 +294,6 @@ class AdminConsoleApiIT {
 
     private static JsonObject last(JsonArray array) {
         return array.getJsonObject(array.size() - 1);
-    }
-
-    /** The log is written in batches: ask again for a few seconds until the answer is complete. */
-    private static JsonObject eventually(Supplier<JsonObject> ask, Predicate<JsonObject> complete) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        JsonObject answer = ask.get();
-        while (!complete.test(answer) && System.nanoTime() < deadline) {
-            pause(200);
-            answer = ask.get();
-        }
-        return answer;
     }
 
     /** A request to the admin API as the console makes it: a cookie, and the console's header or not. */
