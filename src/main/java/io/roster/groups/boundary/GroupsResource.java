@@ -22,7 +22,7 @@ import io.roster.schema.control.SchemaRegistry;
 import io.roster.schema.entity.ResourceType;
 import io.roster.security.entity.Scopes;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.stream.JsonGenerator;
@@ -50,10 +50,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * {@code /Groups} (RFC 7644 §3): Okta's Group Push and Microsoft Entra's group provisioning. Members are
- * streamed into responses after the transaction, straight from the member table.
+ * streamed into responses after the transaction, straight from the member table. One instance for all requests,
+ * as {@code UsersResource}: the {@code @Context} fields are Jersey's proxies to the current request's.
  */
 @Path("Groups")
-@RequestScoped
+@ApplicationScoped
 @Produces({"application/scim+json", "application/json"})
 public class GroupsResource {
 
