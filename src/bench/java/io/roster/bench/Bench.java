@@ -380,9 +380,50 @@ public final class Bench {
      * A just-started JVM runs interpreted code: before anything is measured, {@code warmup.requests} (20,000 at
      * full size) unmeasured lookups and no-op requests give the JIT compiler the hot paths, as a server in
      * production has them. With 2,000, the first workload after a start was still getting faster 90,000 requests
-     * later (BENCHMARKS.md).
+     * later (BENCHMARKS.md). Then {@code warmup.writes} users are created and deleted again, so the write path is
+     * compiled too, and the population stays as it was. Without it the creates were measured on a cold write path:
+     * on PostgreSQL 300 and then 440 POSTs/s in the first minute of creates, 900-970 after 30,000 (BENCHMARKS.md).
      */
     private void warmUp() throws InterruptedException {
+        warmUpReads();
+        warmUpWrites();
+    }
+
+    private void warmUpWrites() throws InterruptedException {
+        Population throwaway = new Population("bench-warmup-" + results.starts() + "-" + System.currentTimeMillis());
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        Pattern idPattern = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+        int writes = scale.get("warmup.writes");
+        long started = System.nanoTime();
+        for (int t = 0; t < 8; t++) {
+            pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < writes; i = next.getAndIncrement()) {
+                    try {
+                        HttpResponse<String> created = client.send(request("/Users").POST(
+                                HttpRequest.BodyPublishers.ofString(throwaway.userJson(i, false))).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        Matcher id = idPattern.matcher(created.body());
+                        if (created.statusCode() != 201 || !id.find() || client.send(request("/Users/" + id.group(1))
+                                .DELETE().build(), HttpResponse.BodyHandlers.discarding()).statusCode() != 204) {
+                            failed.incrementAndGet();
+                        }
+                    } catch (IOException | InterruptedException e) {
+                        return null;
+                    }
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES);
+        System.out.printf("   warmed up with %d creates and deletes in %.1f s (%d failed)%n", writes,
+                (System.nanoTime() - started) / 1e9, failed.get());
+    }
+
+    private void warmUpReads() throws InterruptedException {
         Population population = Ctx.population;
         int size = population.size();
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();

@@ -34,6 +34,7 @@ final class Scale {
                 put("load.batch", 1_000);
                 put("workload.maxSeconds", 180);
                 put("warmup.requests", 20_000);
+                put("warmup.writes", 10_000);
             }
             case "smoke" -> {
                 put("clients", 16);
@@ -56,6 +57,7 @@ final class Scale {
                 put("load.batch", 500);
                 put("workload.maxSeconds", 15);
                 put("warmup.requests", 200);
+                put("warmup.writes", 50);
             }
             default -> throw new IllegalArgumentException("bench.scale must be full or smoke, not " + name);
         }
