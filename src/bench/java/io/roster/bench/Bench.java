@@ -38,6 +38,8 @@ import java.util.stream.Stream;
 public final class Bench {
 
     private static final String TOKEN = "roster-bench-token-0123456789abcdef0123456789abcdef";
+    /** The {@code id} of a SCIM resource in a response body. */
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
 
     private final Scale scale;
     private final String scaleName;
@@ -391,58 +393,54 @@ public final class Bench {
 
     private void warmUpWrites() throws InterruptedException {
         Population throwaway = new Population("bench-warmup-" + results.starts() + "-" + System.currentTimeMillis());
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        AtomicInteger next = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
-        Pattern idPattern = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
         int writes = scale.get("warmup.writes");
-        long started = System.nanoTime();
-        for (int t = 0; t < 8; t++) {
-            pool.submit(() -> {
-                for (int i = next.getAndIncrement(); i < writes; i = next.getAndIncrement()) {
-                    try {
-                        HttpResponse<String> created = client.send(request("/Users").POST(
-                                HttpRequest.BodyPublishers.ofString(throwaway.userJson(i, false))).build(),
-                                HttpResponse.BodyHandlers.ofString());
-                        Matcher id = idPattern.matcher(created.body());
-                        if (created.statusCode() != 201 || !id.find() || client.send(request("/Users/" + id.group(1))
-                                .DELETE().build(), HttpResponse.BodyHandlers.discarding()).statusCode() != 204) {
-                            failed.incrementAndGet();
-                        }
-                    } catch (IOException | InterruptedException e) {
-                        return null;
-                    }
-                }
-                return null;
-            });
-        }
-        pool.shutdown();
-        pool.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES);
-        System.out.printf("   warmed up with %d creates and deletes in %.1f s (%d failed)%n", writes,
-                (System.nanoTime() - started) / 1e9, failed.get());
+        double seconds = onEightClients(writes, (client, i) -> {
+            HttpResponse<String> created = client.send(request("/Users").POST(
+                    HttpRequest.BodyPublishers.ofString(throwaway.userJson(i, false))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher id = ID.matcher(created.body());
+            if (created.statusCode() != 201 || !id.find() || client.send(request("/Users/" + id.group(1)).DELETE()
+                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode() != 204) {
+                failed.incrementAndGet();
+            }
+        });
+        System.out.printf("   warmed up with %d creates and deletes in %.1f s (%d failed)%n", writes, seconds,
+                failed.get());
     }
 
     private void warmUpReads() throws InterruptedException {
         Population population = Ctx.population;
         int size = population.size();
+        int requests = scale.get("warmup.requests");
+        double seconds = onEightClients(requests, (client, i) -> {
+            long user = size == 0 ? i : java.util.concurrent.ThreadLocalRandom.current().nextInt(size);
+            String filter = (i % 2 == 0 ? "userName eq " + Sims.quote(population.userName(user))
+                    : "externalId eq " + Sims.quote(population.externalId(user)));
+            client.send(request("/Users?filter=" + java.net.URLEncoder.encode(filter,
+                    java.nio.charset.StandardCharsets.UTF_8)).GET().build(), HttpResponse.BodyHandlers.discarding());
+            client.send(HttpRequest.newBuilder(URI.create(server.root() + "/floor/noop?bytes=900")).build(),
+                    HttpResponse.BodyHandlers.discarding());
+        });
+        System.out.printf("   warmed up with %d lookups in %.1f s%n", requests, seconds);
+    }
+
+    /** One unmeasured warm-up request (or a few) for the index {@code i}. */
+    private interface WarmUpStep {
+        void run(HttpClient client, int i) throws IOException, InterruptedException;
+    }
+
+    /** Runs the step for 0 .. count-1 on eight clients; a client stops at its first failed connection. */
+    private static double onEightClients(int count, WarmUpStep step) throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         AtomicInteger next = new AtomicInteger();
-        int requests = scale.get("warmup.requests");
         long started = System.nanoTime();
         for (int t = 0; t < 8; t++) {
             pool.submit(() -> {
-                for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
-                    long user = size == 0 ? i : java.util.concurrent.ThreadLocalRandom.current().nextInt(size);
-                    String filter = (i % 2 == 0 ? "userName eq " + Sims.quote(population.userName(user))
-                            : "externalId eq " + Sims.quote(population.externalId(user)));
+                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                     try {
-                        client.send(request("/Users?filter=" + java.net.URLEncoder.encode(filter,
-                                java.nio.charset.StandardCharsets.UTF_8)).GET().build(),
-                                HttpResponse.BodyHandlers.discarding());
-                        client.send(HttpRequest.newBuilder(URI.create(server.root() + "/floor/noop?bytes=900"))
-                                .build(), HttpResponse.BodyHandlers.discarding());
+                        step.run(client, i);
                     } catch (IOException | InterruptedException e) {
                         return null;
                     }
@@ -452,7 +450,7 @@ public final class Bench {
         }
         pool.shutdown();
         pool.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES);
-        System.out.printf("   warmed up with %d lookups in %.1f s%n", requests, (System.nanoTime() - started) / 1e9);
+        return (System.nanoTime() - started) / 1e9;
     }
 
     private void stopServer() throws InterruptedException {
@@ -527,7 +525,6 @@ public final class Bench {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         ExecutorService pool = Executors.newFixedThreadPool(scale.get("clients"));
         AtomicInteger next = new AtomicInteger(from);
-        Pattern idPattern = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
         long started = System.nanoTime();
         List<Future<?>> workers = new ArrayList<>();
         population.grownTo(to);
@@ -541,7 +538,7 @@ public final class Bench {
                         throw new IllegalStateException("POST /Users answered " + response.statusCode() + ": "
                                 + response.body());
                     }
-                    Matcher id = idPattern.matcher(response.body());
+                    Matcher id = ID.matcher(response.body());
                     if (!id.find()) {
                         throw new IllegalStateException("no id in " + response.body());
                     }
@@ -570,7 +567,7 @@ public final class Bench {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:"
                         + "Group\"],\"displayName\":" + Sims.quote(displayName) + ",\"members\":[]}")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
+        Matcher id = ID.matcher(response.body());
         if (response.statusCode() != 201 || !id.find()) {
             throw new IllegalStateException("POST /Groups answered " + response.statusCode() + ": "
                     + response.body());
@@ -588,7 +585,7 @@ public final class Bench {
         HttpResponse<byte[]> found = client.send(request("/Users?filter=" + java.net.URLEncoder.encode(
                 "userName eq " + Sims.quote(sample.userName(0)), java.nio.charset.StandardCharsets.UTF_8)).GET()
                 .build(), HttpResponse.BodyHandlers.ofByteArray());
-        Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(created.body());
+        Matcher id = ID.matcher(created.body());
         if (id.find()) {
             client.send(request("/Users/" + id.group(1)).DELETE().build(), HttpResponse.BodyHandlers.discarding());
         }
