@@ -5,6 +5,7 @@ import io.roster.admin.control.CatalogInput;
 import io.roster.admin.control.RealmDirectory;
 import io.roster.admin.entity.AdminException;
 import io.roster.entitlements.control.Catalog;
+import io.roster.entitlements.control.RoleCache;
 import io.roster.entitlements.entity.CatalogEntry;
 import io.roster.security.entity.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -35,6 +36,9 @@ public class RolesAdminResource {
     Catalog catalog;
 
     @Inject
+    RoleCache roleCache;
+
+    @Inject
     RealmDirectory realms;
 
     @PathParam("realm")
@@ -51,6 +55,7 @@ public class RolesAdminResource {
     public JsonObject putRole(@PathParam("id") String id, String body) {
         CatalogEntry role = CatalogInput.role(id, AdminJson.object(body, true));
         catalog.putRole(realms.existing(realm), role);
+        roleCache.forget(realm);
         return AdminJson.catalogEntry(role).build();
     }
 
@@ -60,6 +65,7 @@ public class RolesAdminResource {
         if (!catalog.deleteRole(realms.existing(realm), id)) {
             throw AdminException.notFound("No role \"" + id + "\" in the realm \"" + realm + "\"");
         }
+        roleCache.forget(realm);
         return Response.noContent().build();
     }
 }

@@ -1,6 +1,7 @@
 package io.roster.admin.control;
 
 import io.roster.admin.entity.AdminException;
+import io.roster.entitlements.control.RoleCache;
 import io.roster.realms.RealmPaths;
 import io.roster.realms.RealmPurge;
 import io.roster.realms.RealmStore;
@@ -34,6 +35,9 @@ public class RealmDirectory {
 
     @Inject
     SchemaRegistry schemas;
+
+    @Inject
+    RoleCache roles;
 
     public List<String> names() {
         return store.names();
@@ -79,6 +83,7 @@ public class RealmDirectory {
         }
         tokenCache.forgetAll();
         schemas.forget(realm);
+        roles.forget(realm);
         purge.purgeSoon(realm);
     }
 

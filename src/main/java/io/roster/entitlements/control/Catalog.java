@@ -28,11 +28,6 @@ public class Catalog {
                 .stream().findFirst();
     }
 
-    public Optional<CatalogEntry> defaultRole(String realm) {
-        return rows(em.createNativeQuery("select null, id, display_name, description, is_default from realm_role "
-                + "where realm_id = ? and is_default = true").setParameter(1, realm).getResultList())
-                .stream().findFirst();
-    }
 
     /** Entitlements of one type, or of every type (by type, then id) if {@code type} is null. */
     public List<CatalogEntry> entitlements(String realm, String type) {

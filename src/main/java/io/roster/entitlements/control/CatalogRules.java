@@ -27,12 +27,15 @@ public class CatalogRules {
     @Inject
     Catalog catalog;
 
+    @Inject
+    RoleCache roleCache;
+
     public JsonObject apply(String realm, JsonObject document, boolean creating) {
         JsonObjectBuilder out = JsonP.createObjectBuilder(document);
         if (document.get("roles") instanceof JsonArray roles) {
-            out.add("roles", checkRoles(catalog.roles(realm), roles));
+            out.add("roles", checkRoles(roleCache.roles(realm), roles));
         } else if (creating) {
-            catalog.defaultRole(realm).ifPresent(role -> out.add("roles", JsonP.createArrayBuilder()
+            roleCache.defaultRole(realm).ifPresent(role -> out.add("roles", JsonP.createArrayBuilder()
                     .add(JsonP.createObjectBuilder().add("value", role.id()).add("display", role.displayName()))));
         }
         if (document.get("entitlements") instanceof JsonArray entitlements) {

@@ -319,6 +319,11 @@ class AdminApiIT {
 
         assertThat(admin("DELETE", catalog + "/roles/admin").status()).isEqualTo(204);
         assertAdminError(admin("DELETE", catalog + "/roles/admin"), 404);
+        // roles are cached per realm for a second; a change through this instance applies at once
+        assertError(scim(bearer, "PUT", root + "/Users/" + id, put), 400, "invalidValue");
+        assertAdminOk(admin("PUT", catalog + "/roles/member", "{\"displayName\":\"Member\"}"), 200);
+        assertThat(assertOk(scim(bearer, "POST", root + "/Users", user("gov." + unique() + "@example.com")), 201)
+                .containsKey("roles")).as("no default role any more").isFalse();
         assertThat(assertOk(scim(bearer, "GET", root + "/Roles", null), 200).getInt("totalResults")).isEqualTo(1);
         assertThat(assertOk(http.get("/ResourceTypes"), 200).getJsonArray("Resources"))
                 .as("another realm's catalog is not this realm's")
