@@ -1,15 +1,12 @@
 package io.roster.entitlements.control;
 
 import io.roster.entitlements.entity.CatalogEntry;
+import io.roster.realms.RealmCache;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
-import java.util.function.LongSupplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -21,9 +18,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class RoleCache {
 
-    private record Loaded(long at, List<CatalogEntry> roles) {
-    }
-
     @Inject
     Catalog catalog;
 
@@ -31,36 +25,16 @@ public class RoleCache {
     @ConfigProperty(name = "roster.catalog.cache-millis", defaultValue = "1000")
     long cacheMillis;
 
-    private final Map<String, Loaded> realms = new ConcurrentHashMap<>();
-    /** Counts forgets: a load that overlapped one may have read the old roles, so it is used but not kept. */
-    private final AtomicLong forgets = new AtomicLong();
-    private final LongSupplier clock;
-    private final Function<String, List<CatalogEntry>> load;
+    private RealmCache<List<CatalogEntry>> roles;
 
-    public RoleCache() {
-        this.clock = System::nanoTime;
-        this.load = realm -> catalog.roles(realm);
-    }
-
-    RoleCache(long cacheMillis, LongSupplier clock, Function<String, List<CatalogEntry>> load) {
-        this.cacheMillis = cacheMillis;
-        this.clock = clock;
-        this.load = load;
+    @PostConstruct
+    void start() {
+        roles = new RealmCache<>(cacheMillis, catalog::roles);
     }
 
     /** The realm's roles, by id. */
     public List<CatalogEntry> roles(String realm) {
-        long now = clock.getAsLong();
-        Loaded cached = realms.get(realm);
-        if (cached != null && now - cached.at() < cacheMillis * 1_000_000) {
-            return cached.roles();
-        }
-        long generation = forgets.get();
-        List<CatalogEntry> roles = load.apply(realm);
-        if (cacheMillis > 0 && forgets.get() == generation) {
-            realms.put(realm, new Loaded(now, roles));
-        }
-        return roles;
+        return roles.get(realm);
     }
 
     /** The role a user created without roles gets, if the realm has one. */
@@ -70,7 +44,6 @@ public class RoleCache {
 
     /** Makes this instance read the realm's roles again on next use: call it after a change has committed. */
     public void forget(String realm) {
-        forgets.incrementAndGet();
-        realms.remove(realm);
+        roles.forget(realm);
     }
 }

@@ -1,15 +1,15 @@
 package io.roster.schema.control;
 
+import io.roster.realms.RealmCache;
 import io.roster.schema.entity.CoreSchemas;
 import io.roster.schema.entity.CustomSchema;
 import io.roster.schema.entity.ResourceType;
 import io.roster.schema.entity.Schema;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -24,7 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class SchemaRegistry {
 
-    private record Realm(long loadedAt, List<CustomSchema> custom, ResourceType user, ResourceType group) {
+    private record Realm(List<CustomSchema> custom, ResourceType user, ResourceType group) {
     }
 
     @Inject
@@ -34,18 +34,11 @@ public class SchemaRegistry {
     @ConfigProperty(name = "roster.schemas.cache-millis", defaultValue = "1000")
     long cacheMillis;
 
-    private final Map<String, Realm> realms = new ConcurrentHashMap<>();
+    private RealmCache<Realm> realms;
 
-    /** A registry of realms without custom schemas (for tests of the code that uses one). */
-    public static SchemaRegistry withoutCustomSchemas() {
-        SchemaRegistry registry = new SchemaRegistry();
-        registry.store = new CustomSchemaStore() {
-            @Override
-            public List<CustomSchema> all(String realm) {
-                return List.of();
-            }
-        };
-        return registry;
+    @PostConstruct
+    void start() {
+        realms = new RealmCache<>(cacheMillis, realm -> of(store.all(realm)));
     }
 
     public ResourceType user(String realm) {
@@ -63,22 +56,15 @@ public class SchemaRegistry {
 
     /** Makes this instance read the realm's schemas again on next use (after a change). */
     public void forget(String realm) {
-        realms.remove(realm);
+        realms.forget(realm);
     }
 
     private Realm realm(String realm) {
-        long now = System.nanoTime();
-        Realm cached = realms.get(realm);
-        if (cached != null && now - cached.loadedAt() < cacheMillis * 1_000_000) {
-            return cached;
-        }
-        Realm loaded = of(now, store.all(realm));
-        realms.put(realm, loaded);
-        return loaded;
+        return realms.get(realm);
     }
 
-    static Realm of(long loadedAt, List<CustomSchema> custom) {
-        return new Realm(loadedAt, custom, extend(CoreSchemas.USER_TYPE, custom), extend(CoreSchemas.GROUP_TYPE,
+    private static Realm of(List<CustomSchema> custom) {
+        return new Realm(custom, extend(CoreSchemas.USER_TYPE, custom), extend(CoreSchemas.GROUP_TYPE,
                 custom));
     }
 

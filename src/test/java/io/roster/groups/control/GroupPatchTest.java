@@ -7,7 +7,7 @@ import io.roster.groups.entity.Group;
 import io.roster.groups.entity.GroupAttributes;
 import io.roster.patch.entity.PatchRequest;
 import io.roster.protocol.entity.ScimException;
-import io.roster.schema.control.SchemaRegistry;
+import io.roster.schema.control.SchemaRegistries;
 import io.roster.schema.entity.CoreSchemas;
 import io.roster.search.control.UniqueValues;
 import jakarta.json.Json;
@@ -44,7 +44,7 @@ class GroupPatchTest {
                 calls.add("touch");
             }
         };
-        patch.schemas = SchemaRegistry.withoutCustomSchemas();
+        patch.schemas = SchemaRegistries.withoutCustomSchemas();
         patch.writes = new GroupWrites();
         patch.writes.store = patch.store;
         patch.writes.schemas = patch.schemas;
