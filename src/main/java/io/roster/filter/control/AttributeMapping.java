@@ -34,6 +34,14 @@ public interface AttributeMapping {
 
     Optional<Column> column(AttributePath path);
 
+    /**
+     * Whether the path's column is unique within a realm (a unique index), so that an equality on it finds one
+     * resource at most.
+     */
+    default boolean uniqueInRealm(AttributePath path) {
+        return false;
+    }
+
     Optional<Collection> collection(AttributePath path);
 
     /**

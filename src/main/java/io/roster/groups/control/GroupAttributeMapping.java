@@ -11,6 +11,7 @@ import io.roster.search.control.SearchableAttribute;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The group attributes that filters can name, and the columns that hold them; extension attributes are searchable
@@ -30,6 +31,9 @@ final class GroupAttributeMapping implements AttributeMapping {
     private static final Collection MEMBERS = new Collection("memberships", Map.of(
             "value", new Column("member.id", AttributeType.STRING, true, false)), "value");
 
+    /** Columns with a unique index within a realm ({@code ux_scim_group_id, ux_scim_group_display_name}). */
+    private static final Set<String> UNIQUE = Set.of("id", "displayname");
+
     private final SchemaSearch search;
 
     /** @param type the realm's Group type: core and the realm's own extensions */
@@ -43,6 +47,11 @@ final class GroupAttributeMapping implements AttributeMapping {
             return Optional.empty();
         }
         return Optional.ofNullable(COLUMNS.get(path.fullName().toLowerCase(Locale.ROOT)));
+    }
+
+    @Override
+    public boolean uniqueInRealm(AttributePath path) {
+        return coreSchema(path) && UNIQUE.contains(path.fullName().toLowerCase(Locale.ROOT));
     }
 
     @Override

@@ -3,9 +3,13 @@ package io.roster.search.control;
 import io.roster.filter.control.AttributeMapping;
 import io.roster.filter.control.CriteriaTranslator;
 import io.roster.filter.control.SortTranslator;
+import io.roster.filter.entity.And;
+import io.roster.filter.entity.Compare;
 import io.roster.filter.entity.Filter;
+import io.roster.filter.entity.Operator;
 import io.roster.protocol.entity.Page;
 import io.roster.search.entity.Sort;
+import jakarta.json.JsonString;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
@@ -106,15 +110,20 @@ public final class ResourceSearch<T> {
         if (after != null) {
             where = cb.and(where, cb.greaterThan(root.<Long>get(KEY), after));
         }
+        List<Order> requested = new SortTranslator<>(cb, root, mapping).orders(sort, KEY);
         List<Order> orders = new ArrayList<>();
-        if (after != null) {
-            // the same order (one realm), but matching the (realm_id, pk) index whole lets the database stop
-            // reading at the end of the page; only here: with a filter and no key range, H2 took it as a reason
-            // to walk the realm's foreign-key index in order instead of using the filter's index (a userName
-            // lookup read every user of the realm)
-            orders.add(cb.asc(root.get("realm")));
+        // one match at most needs no order; ordered, PostgreSQL may walk the key index and test every row while
+        // the table's statistics still say it is empty (a new database during its first push, BENCHMARKS.md)
+        if (!atMostOne(filter, mapping)) {
+            if (after != null) {
+                // the same order (one realm), but matching the (realm_id, pk) index whole lets the database stop
+                // reading at the end of the page; only here: with a filter and no key range, H2 took it as a
+                // reason to walk the realm's foreign-key index in order instead of using the filter's index (a
+                // userName lookup read every user of the realm)
+                orders.add(cb.asc(root.get("realm")));
+            }
+            orders.addAll(requested);
         }
-        orders.addAll(new SortTranslator<>(cb, root, mapping).orders(sort, KEY));
         select.select(key).where(where).orderBy(orders);
         TypedQuery<Object> keysQuery = limited(em.createQuery(select)).setMaxResults(count);
         if (after == null) {
@@ -126,6 +135,15 @@ public final class ResourceSearch<T> {
                     ((Number) keys.get(keys.size() - 1)).longValue(), generation);
         }
         return keys;
+    }
+
+    /** Whether the filter is, or requires, an equality on a column unique within the realm: one match at most. */
+    static boolean atMostOne(Filter filter, AttributeMapping mapping) {
+        if (filter instanceof Compare compare) {
+            return compare.op() == Operator.EQ && compare.value() instanceof JsonString
+                    && mapping.uniqueInRealm(compare.path());
+        }
+        return filter instanceof And and && (atMostOne(and.left(), mapping) || atMostOne(and.right(), mapping));
     }
 
     /** The resources of these keys, in the keys' order; one whose row went in the meantime is left out. */

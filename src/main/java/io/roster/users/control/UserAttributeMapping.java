@@ -11,6 +11,7 @@ import io.roster.users.entity.UserAttributes;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where filters find user attributes: the lookups Okta and Entra make (userName, externalId, id) and the meta
@@ -26,6 +27,9 @@ final class UserAttributeMapping implements AttributeMapping {
             "meta.created", new Column("created", AttributeType.DATE_TIME, false, false),
             "meta.lastmodified", new Column("lastModified", AttributeType.DATE_TIME, false, false));
 
+    /** Columns with a unique index within a realm ({@code ux_scim_user_id, ux_scim_user_name}). */
+    private static final Set<String> UNIQUE = Set.of("id", "username");
+
     private final SchemaSearch search;
 
     /** @param type the realm's User type: core, enterprise and the realm's own extensions */
@@ -39,6 +43,11 @@ final class UserAttributeMapping implements AttributeMapping {
             return Optional.empty();
         }
         return Optional.ofNullable(COLUMNS.get(path.fullName().toLowerCase(Locale.ROOT)));
+    }
+
+    @Override
+    public boolean uniqueInRealm(AttributePath path) {
+        return coreSchema(path) && UNIQUE.contains(path.fullName().toLowerCase(Locale.ROOT));
     }
 
     @Override
