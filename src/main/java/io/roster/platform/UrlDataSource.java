@@ -71,7 +71,7 @@ public class UrlDataSource implements DataSource {
             }
             case POSTGRESQL -> {
                 var pg = new org.postgresql.ds.PGSimpleDataSource();
-                pg.setURL(url);
+                pg.setURL(withMultiRowInserts(url));
                 if (!url.contains("connectTimeout=")) {
                     // an unreachable host fails in 3 s instead of the driver's 10 (requests answer 503 sooner)
                     pg.setConnectTimeout(3);
@@ -120,6 +120,20 @@ public class UrlDataSource implements DataSource {
         }
         long kib = Math.max(H2_DEFAULT_CACHE_KIB, maxHeapBytes / 4 / 1024);
         return withDefault(url, "CACHE_SIZE", String.valueOf(Math.min(kib, Integer.MAX_VALUE)));
+    }
+
+    /**
+     * pgjdbc sends a JDBC batch of inserts as one execution per row unless {@code reWriteBatchedInserts} is on;
+     * then it folds the rows into multi-row {@code INSERT … VALUES (…), (…)} statements. A created user writes a dozen
+     * rows of searchable values in one batch, and PostgreSQL spent most of its time in the create workload on those
+     * single-row inserts (BENCHMARKS.md, "Creates on PostgreSQL"). On unless the URL sets it. Only inserts are
+     * rewritten, so the update counts EclipseLink checks for optimistic locking stay exact.
+     */
+    static String withMultiRowInserts(String url) {
+        if (url.contains("reWriteBatchedInserts=")) {
+            return url;
+        }
+        return url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
     }
 
     /** H2's own default CACHE_SIZE, in KiB (64 MiB). */

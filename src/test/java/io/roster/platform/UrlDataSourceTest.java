@@ -39,6 +39,16 @@ class UrlDataSourceTest {
                 .as("an in-memory database has no page cache").isEqualTo("jdbc:h2:mem:roster;DB_CLOSE_DELAY=-1");
     }
 
+    @Test
+    void letsPostgresqlSendBatchedInsertsAsMultiRowInserts() {
+        assertThat(UrlDataSource.withMultiRowInserts("jdbc:postgresql://db:5432/roster"))
+                .isEqualTo("jdbc:postgresql://db:5432/roster?reWriteBatchedInserts=true");
+        assertThat(UrlDataSource.withMultiRowInserts("jdbc:postgresql://db/roster?sslmode=require"))
+                .isEqualTo("jdbc:postgresql://db/roster?sslmode=require&reWriteBatchedInserts=true");
+        assertThat(UrlDataSource.withMultiRowInserts("jdbc:postgresql://db/roster?reWriteBatchedInserts=false"))
+                .as("the operator's own setting stays").isEqualTo("jdbc:postgresql://db/roster?reWriteBatchedInserts=false");
+    }
+
     /** H2 takes the setting: the database reports the cache size the URL asked for. */
     @Test
     void h2UsesTheCacheSize() throws Exception {
