@@ -49,6 +49,15 @@ class UrlDataSourceTest {
                 .as("the operator's own setting stays").isEqualTo("jdbc:postgresql://db/roster?reWriteBatchedInserts=false");
     }
 
+    @Test
+    void letsPostgresqlPlanEachExecutionWithItsParameters() {
+        assertThat(UrlDataSource.withCustomPlans(null)).isEqualTo("-c plan_cache_mode=force_custom_plan");
+        assertThat(UrlDataSource.withCustomPlans("-c search_path=roster"))
+                .isEqualTo("-c search_path=roster -c plan_cache_mode=force_custom_plan");
+        assertThat(UrlDataSource.withCustomPlans("-c plan_cache_mode=auto"))
+                .as("the operator's own setting stays").isEqualTo("-c plan_cache_mode=auto");
+    }
+
     /** H2 takes the setting: the database reports the cache size the URL asked for. */
     @Test
     void h2UsesTheCacheSize() throws Exception {
