@@ -382,9 +382,11 @@ public final class Bench {
      * A just-started JVM runs interpreted code: before anything is measured, {@code warmup.requests} (20,000 at
      * full size) unmeasured lookups and no-op requests give the JIT compiler the hot paths, as a server in
      * production has them. With 2,000, the first workload after a start was still getting faster 90,000 requests
-     * later (BENCHMARKS.md). Then {@code warmup.writes} users are created and deleted again, so the write path is
-     * compiled too, and the population stays as it was. Without it the creates were measured on a cold write path:
-     * on PostgreSQL 300 and then 440 POSTs/s in the first minute of creates, 900-970 after 30,000 (BENCHMARKS.md).
+     * later (BENCHMARKS.md). Then users are created and deleted again in rounds of {@code warmup.writes}, so the
+     * write path is compiled too, and the population stays as it was: until a round is less than 5% faster than the
+     * one before, at most {@code warmup.writeRounds} rounds. Without it the creates were measured on a cold write
+     * path: on PostgreSQL 300 and then 440 POSTs/s in the first minute of creates, 900-970 after 30,000; one fixed
+     * round of 10,000 still left the server well short of its speed (285 against 438 users/s; BENCHMARKS.md).
      */
     private void warmUp() throws InterruptedException {
         warmUpReads();
@@ -394,19 +396,37 @@ public final class Bench {
     private void warmUpWrites() throws InterruptedException {
         Population throwaway = new Population("bench-warmup-" + results.starts() + "-" + System.currentTimeMillis());
         AtomicInteger failed = new AtomicInteger();
-        int writes = scale.get("warmup.writes");
-        double seconds = onEightClients(writes, (client, i) -> {
-            HttpResponse<String> created = client.send(request("/Users").POST(
-                    HttpRequest.BodyPublishers.ofString(throwaway.userJson(i, false))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            Matcher id = ID.matcher(created.body());
-            if (created.statusCode() != 201 || !id.find() || client.send(request("/Users/" + id.group(1)).DELETE()
-                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode() != 204) {
-                failed.incrementAndGet();
+        int round = scale.get("warmup.writes");
+        List<Long> rates = new ArrayList<>();
+        double previous = 0;
+        double total = 0;
+        for (int r = 0; r < scale.get("warmup.writeRounds"); r++) {
+            int first = r * round;
+            double seconds = onEightClients(round, (client, i) -> createAndDelete(client, throwaway.userJson(first + i,
+                    false), failed));
+            double rate = round / seconds;
+            total += seconds;
+            rates.add(Math.round(rate));
+            if (rate < previous * 1.05) {
+                break;
             }
-        });
-        System.out.printf("   warmed up with %d creates and deletes in %.1f s (%d failed)%n", writes, seconds,
-                failed.get());
+            previous = rate;
+        }
+        String line = String.format("warmed up with %d creates and deletes in %.1f s (%d failed), rounds of %d at %s "
+                + "creates/s", rates.size() * round, total, failed.get(), round, rates);
+        System.out.println("   " + line);
+        results.note("Start " + results.starts() + ": " + line + ".");
+    }
+
+    private void createAndDelete(HttpClient client, String user, AtomicInteger failed)
+            throws IOException, InterruptedException {
+        HttpResponse<String> created = client.send(request("/Users").POST(HttpRequest.BodyPublishers.ofString(user))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        Matcher id = ID.matcher(created.body());
+        if (created.statusCode() != 201 || !id.find() || client.send(request("/Users/" + id.group(1)).DELETE()
+                .build(), HttpResponse.BodyHandlers.discarding()).statusCode() != 204) {
+            failed.incrementAndGet();
+        }
     }
 
     private void warmUpReads() throws InterruptedException {

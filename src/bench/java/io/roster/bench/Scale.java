@@ -34,7 +34,8 @@ final class Scale {
                 put("load.batch", 1_000);
                 put("workload.maxSeconds", 180);
                 put("warmup.requests", 20_000);
-                put("warmup.writes", 10_000);
+                put("warmup.writes", 5_000);
+                put("warmup.writeRounds", 6);
             }
             case "smoke" -> {
                 put("clients", 16);
@@ -58,6 +59,7 @@ final class Scale {
                 put("workload.maxSeconds", 15);
                 put("warmup.requests", 200);
                 put("warmup.writes", 50);
+                put("warmup.writeRounds", 2);
             }
             default -> throw new IllegalArgumentException("bench.scale must be full or smoke, not " + name);
         }
