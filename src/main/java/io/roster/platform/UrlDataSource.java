@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
 import java.util.Locale;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -42,12 +43,12 @@ public class UrlDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        return target().getConnection();
+        return prepared(target().getConnection());
     }
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
-        return target().getConnection(username, password);
+        return prepared(target().getConnection(username, password));
     }
 
     private DataSource target() throws SQLException {
@@ -72,7 +73,6 @@ public class UrlDataSource implements DataSource {
             case POSTGRESQL -> {
                 var pg = new org.postgresql.ds.PGSimpleDataSource();
                 pg.setURL(withMultiRowInserts(url));
-                pg.setOptions(withCustomPlans(pg.getOptions()));
                 if (!url.contains("connectTimeout=")) {
                     // an unreachable host fails in 3 s instead of the driver's 10 (requests answer 503 sooner)
                     pg.setConnectTimeout(3);
@@ -145,15 +145,26 @@ public class UrlDataSource implements DataSource {
      * a realm is emptied, that plan finds a user by {@code userName} by scanning every user of the realm, and kept
      * it for the minute autovacuum took: measured, PostgreSQL's CPU per created user grew with the table and the
      * benchmark's creates ran at 206-259 users/s; with custom plans, 317. Planning costs PostgreSQL about 0.08 ms
-     * per lookup, and lookups were as fast as before (BENCHMARKS.md, "Creates on PostgreSQL"). Added to the
-     * connection's {@code options} unless they set {@code plan_cache_mode} themselves.
+     * per lookup, and lookups were as fast as before (BENCHMARKS.md, "Creates on PostgreSQL").
+     *
+     * <p>Set with a statement on each new connection rather than in the startup packet ({@code options=-c …}),
+     * which PgBouncer refuses by default. A URL that names {@code plan_cache_mode} itself (e.g.
+     * {@code options=-c plan_cache_mode=auto}) keeps its own setting.
      */
-    static String withCustomPlans(String options) {
-        String setting = "-c plan_cache_mode=force_custom_plan";
-        if (options == null || options.isBlank()) {
-            return setting;
+    private Connection prepared(Connection connection) throws SQLException {
+        if (DatabaseKind.of(url) == DatabaseKind.POSTGRESQL && plansEachExecution(url)) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("set plan_cache_mode = force_custom_plan");
+            } catch (SQLException e) {
+                connection.close();
+                throw e;
+            }
         }
-        return options.contains("plan_cache_mode") ? options : options + " " + setting;
+        return connection;
+    }
+
+    static boolean plansEachExecution(String url) {
+        return !url.contains("plan_cache_mode");
     }
 
     /** H2's own default CACHE_SIZE, in KiB (64 MiB). */

@@ -50,12 +50,10 @@ class UrlDataSourceTest {
     }
 
     @Test
-    void letsPostgresqlPlanEachExecutionWithItsParameters() {
-        assertThat(UrlDataSource.withCustomPlans(null)).isEqualTo("-c plan_cache_mode=force_custom_plan");
-        assertThat(UrlDataSource.withCustomPlans("-c search_path=roster"))
-                .isEqualTo("-c search_path=roster -c plan_cache_mode=force_custom_plan");
-        assertThat(UrlDataSource.withCustomPlans("-c plan_cache_mode=auto"))
-                .as("the operator's own setting stays").isEqualTo("-c plan_cache_mode=auto");
+    void letsPostgresqlPlanEachExecutionUnlessTheUrlSaysOtherwise() {
+        assertThat(UrlDataSource.plansEachExecution("jdbc:postgresql://db/roster?sslmode=require")).isTrue();
+        assertThat(UrlDataSource.plansEachExecution("jdbc:postgresql://db/roster?options=-c%20plan_cache_mode%3Dauto"))
+                .as("the operator's own setting stays").isFalse();
     }
 
     /** H2 takes the setting: the database reports the cache size the URL asked for. */
