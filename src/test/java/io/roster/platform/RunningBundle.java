@@ -69,6 +69,10 @@ final class RunningBundle implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    int port() {
+        return port;
+    }
+
     /** A system property of the bundle's JVM, read with {@code jcmd VM.system_properties}; null when not set. */
     String systemProperty(String name) throws IOException, InterruptedException {
         Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
