@@ -1,5 +1,6 @@
 package io.roster;
 
+import io.roster.platform.JerseyProperties;
 import io.roster.security.entity.Scopes;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.ws.rs.ApplicationPath;
@@ -13,7 +14,6 @@ public class ScimApplication extends Application {
 
     @Override
     public Map<String, Object> getProperties() {
-        // Jersey's own 4xx would otherwise go through sendError and become the container's HTML page
-        return Map.of("jersey.config.server.response.setStatusOverSendError", true);
+        return JerseyProperties.BOTH_APPLICATIONS;
     }
 }

@@ -1,5 +1,6 @@
 package io.roster.admin.boundary;
 
+import io.roster.platform.JerseyProperties;
 import io.roster.protocol.boundary.JsonBodyProvider;
 import io.roster.security.entity.Roles;
 import jakarta.annotation.security.DeclareRoles;
@@ -28,7 +29,6 @@ public class AdminApplication extends Application {
 
     @Override
     public Map<String, Object> getProperties() {
-        // Jersey's own 4xx would otherwise go through sendError and become the container's error page
-        return Map.of("jersey.config.server.response.setStatusOverSendError", true);
+        return JerseyProperties.BOTH_APPLICATIONS;
     }
 }

@@ -3,6 +3,7 @@ package io.roster.protocol.boundary;
 import io.roster.protocol.entity.ScimException;
 import io.roster.protocol.entity.ScimMediaType;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -13,8 +14,9 @@ import jakarta.ws.rs.ext.Provider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Every SCIM response with a body is application/scim+json; charset=utf-8 (RFC 7644 §3.1, §8.1). Requests that
- * announce a body over the size limit are refused with 413 before anything is read.
+ * Every SCIM response with a body is application/scim+json; charset=utf-8 (RFC 7644 §3.1, §8.1). An OPTIONS request
+ * is answered by its {@code Allow} header alone (Jersey would repeat it as a text body). Requests that announce a
+ * body over the size limit are refused with 413 before anything is read.
  */
 @Provider
 @PreMatching
@@ -41,6 +43,10 @@ public class ScimResponseFilter implements ContainerRequestFilter, ContainerResp
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (HttpMethod.OPTIONS.equals(request.getMethod()) && response.getStatus() == 200) {
+            response.setEntity(null);
+            response.setStatus(204);
+        }
         if (response.hasEntity()) {
             response.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, ScimMediaType.SCIM_JSON_UTF8);
         }

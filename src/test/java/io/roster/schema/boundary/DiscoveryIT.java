@@ -121,6 +121,19 @@ class DiscoveryIT extends ScimIT {
                 .getString("url")).as("admin paths are served at the application root only").isEqualTo("/");
     }
 
+    /**
+     * /openapi is the one description of the API: Jersey's WADL is switched off, and OPTIONS is answered by the
+     * Allow header alone, not by a text body labelled application/scim+json.
+     */
+    @Test
+    void noWadlAndOptionsAnswersWithTheAllowedMethods() {
+        assertError(http.get("/application.wadl"), 404, null);
+        Reply options = http.request("OPTIONS", "/Users").auth().send();
+        assertThat(options.status()).as(options.toString()).isEqualTo(204);
+        assertThat(options.header("Allow")).contains("GET", "POST");
+        assertThat(options.text()).isEmpty();
+    }
+
     /** Every writable attribute /Schemas lists for users is accepted and returned as described. */
     @Test
     void everyAttributeDescribedIsAcceptedAndReturnedAsDescribed() {
