@@ -6,15 +6,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Roster's own data source. Its settings come from MicroProfile Config (environment variables
  * {@code ROSTER_DB_URL}, {@code ROSTER_DB_USER}, {@code ROSTER_DB_PASSWORD}); the defaults, an H2 file database
- * under {@code ./data/}, are in {@code META-INF/microprofile-config.properties}.
+ * under {@code ./data/}, are in {@code META-INF/microprofile-config.properties}. They are repeated here because
+ * Payara also reads these values once during the deployment, before the WAR's own configuration is visible, and
+ * without a default it logs a warning that no value was found.
  */
 @ApplicationScoped
 @DataSourceDefinition(
         name = RosterDataSource.JNDI_NAME,
         className = "io.roster.platform.UrlDataSource",
-        url = "${MPCONFIG=roster.db.url}",
-        user = "${MPCONFIG=roster.db.user}",
-        password = "${MPCONFIG=roster.db.password}",
+        url = "${MPCONFIG=roster.db.url:" + RosterDataSource.DEFAULT_URL + "}",
+        user = "${MPCONFIG=roster.db.user:roster}",
+        password = "${MPCONFIG=roster.db.password:roster}",
         minPoolSize = 2,
         maxPoolSize = 32,
         properties = {
@@ -27,4 +29,5 @@ import jakarta.enterprise.context.ApplicationScoped;
         })
 public class RosterDataSource {
     public static final String JNDI_NAME = "java:app/jdbc/roster";
+    static final String DEFAULT_URL = "jdbc:h2:file:./data/roster;DB_CLOSE_ON_EXIT=FALSE";
 }
