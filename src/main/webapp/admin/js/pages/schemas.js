@@ -67,7 +67,8 @@ export async function schemasPage(view, context) {
         h('thead', h('tr', h('th', 'URN'), h('th', 'Extends'), h('th.num', 'Attributes'), h('th', 'Updated'))),
         h('tbody', schemas.map(entry => h('tr.clickable', {'data-urn': entry.urn, onclick: () => { location.hash = schemaHash(entry.urn); }},
             h('td', h('a.mono', {href: schemaHash(entry.urn)}, entry.urn),
-                entry.schema?.name ? h('div.sub', entry.schema.name) : null),
+                entry.schema?.name ? h('div.sub', entry.schema.name) : null,
+                entry.problem ? h('div.sub', badge('cannot be used', 'bad'), ' ', entry.problem) : null),
             h('td', badge(entry.resourceType, 'info')),
             h('td.num', String((entry.schema?.attributes || []).length)),
             h('td', when(entry.updatedAt))))))));
@@ -154,6 +155,10 @@ export async function schemaPage(view, context) {
                 h('button', {type: 'button', id: 'edit-schema', onclick: () => { location.hash = schemaHash(entry.urn) + '/edit'; }}, 'Edit'),
                 h('button.danger', {type: 'button', id: 'delete-schema', onclick: remove}, 'Delete'))),
         message,
+        // a stored schema Roster cannot use (edited in the database, or valid only for an older version) stops the
+        // realm's SCIM API until it is replaced or deleted
+        entry.problem ? h('div.alert', {role: 'alert', id: 'schema-problem'}, 'This schema cannot be used, so the realm’s ',
+            'SCIM API answers 500 until it is fixed or deleted: ', entry.problem) : null,
         entry.schema?.description ? h('p', entry.schema.description) : null,
         h('div.card.tight',
             h('div.pad', h('h2', `Attributes (${attributes.length})`)),
@@ -169,7 +174,7 @@ export async function schemaPage(view, context) {
             h('pre.json', {id: 'schema-sample'}, JSON.stringify(sampleResource(entry), null, 2))),
         h('details.card',
             h('summary', 'Schema JSON'),
-            h('pre.json', {id: 'schema-json-view'}, JSON.stringify(entry.schema, null, 2))));
+            h('pre.json', {id: 'schema-json-view'}, entry.schema ? JSON.stringify(entry.schema, null, 2) : entry.storedText)));
 }
 
 export async function schemaEditor(view, context) {
@@ -191,7 +196,7 @@ export async function schemaEditor(view, context) {
         ['User', 'Group'].map(type => h('option', {value: type, selected: type === (entry ? entry.resourceType : 'User')}, type)));
     const json = h('textarea.code', {id: 'schema-json', rows: 24, spellcheck: 'false', autocomplete: 'off',
         'aria-label': 'Schema JSON'});
-    json.value = entry ? JSON.stringify(entry.schema, null, 2) : example('User');
+    json.value = entry ? (entry.schema ? JSON.stringify(entry.schema, null, 2) : entry.storedText || '') : example('User');
     const message = h('div', {id: 'schema-message'});
     const save = h('button.primary', {type: 'submit', id: 'save-schema'}, editing ? 'Save changes' : 'Create schema');
 

@@ -8,12 +8,20 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,7 +95,7 @@ class BundleIT {
         StringBuilder content = new StringBuilder();
         try (var files = Files.list(workingDirectory.resolve("data"))) {
             for (Path file : files.toList()) {
-                content.append(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1));
+                content.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
             }
         }
         return content.toString();
@@ -100,7 +108,7 @@ class BundleIT {
     @Test
     void withoutTokenTheLogTellsHowToCreateOne() throws Exception {
         try (RunningBundle roster = RunningBundle.start(workingDirectory,
-                java.util.Map.of("ROSTER_SCIM_DISCOVERY_PUBLIC", "true"), true)) {
+                Map.of("ROSTER_SCIM_DISCOVERY_PUBLIC", "true"), true)) {
             assertThat(roster.log()).contains("ROSTER_BOOTSTRAP_TOKEN is not set");
             HttpResponse<String> denied = roster.send(HttpRequest.newBuilder(URI.create(roster.root() + "/scim/v2/Users"))
                     .header("Authorization", "Bearer anything"));
@@ -123,7 +131,7 @@ class BundleIT {
     /** Readiness is DOWN with 503 when Roster cannot serve: here its database cannot be reached. */
     @Test
     void healthIsDownWhenTheDatabaseIsUnreachable() throws Exception {
-        try (RunningBundle roster = RunningBundle.start(workingDirectory, java.util.Map.of(
+        try (RunningBundle roster = RunningBundle.start(workingDirectory, Map.of(
                 "ROSTER_BOOTSTRAP_TOKEN", TOKEN, "ROSTER_DB_URL", "jdbc:postgresql://127.0.0.1:1/roster"), false)) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             // Roster's start-up fails during deployment; health is Payara's to answer only once it is ready
@@ -137,6 +145,54 @@ class BundleIT {
                 assertThat(health.statusCode()).as("%s: %s", path, health.body()).isEqualTo(503);
                 assertThat(health.body()).contains("\"status\":\"DOWN\"");
             }
+        }
+    }
+
+    /**
+     * A custom schema in the database that Roster cannot use (edited there, or valid only for an older version)
+     * stops its realm's SCIM API with a 500 that says what to do, is logged once, and stays visible and repairable
+     * through the admin API; once it is deleted the realm works again.
+     */
+    @Test
+    void anUnusableStoredSchemaStopsItsRealmUntilAnAdministratorRepairsIt() throws Exception {
+        String urn = "urn:ietf:params:scim:schemas:extension:acme:2.0:User";
+        String url = "jdbc:h2:file:" + workingDirectory.resolve("data/roster").toAbsolutePath()
+                + ";DB_CLOSE_ON_EXIT=FALSE";
+        Flyway.configure().dataSource(url, "roster", "roster").locations("classpath:db/migration")
+                .placeholders(Map.of("document_type", "varchar(1000000)", "long_text_type", "varchar(65536)"))
+                .load().migrate();
+        try (Connection connection = DriverManager.getConnection(url, "roster", "roster");
+                PreparedStatement insert = connection.prepareStatement("insert into realm_schema (realm_id, urn_key, "
+                        + "urn, resource_type, definition, created_at, updated_at) values ('default', ?, ?, 'User', ?, "
+                        + "current_timestamp, current_timestamp)")) {
+            insert.setString(1, urn.toLowerCase(Locale.ROOT));
+            insert.setString(2, urn);
+            insert.setString(3, "{\"attributes\": [{\"name\": \"photo\", \"type\": \"binary\"}]}");
+            insert.executeUpdate();
+        }
+        String admin = "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        try (RunningBundle roster = RunningBundle.start(workingDirectory, Map.of("ROSTER_BOOTSTRAP_TOKEN", TOKEN,
+                "ROSTER_ADMIN_PASSWORD", PASSWORD, "ROSTER_DB_URL", url), true)) {
+            for (int attempt = 0; attempt < 2; attempt++) {
+                HttpResponse<String> stopped = roster.send(scim(roster, "/Users"));
+                assertThat(stopped.statusCode()).isEqualTo(500);
+                assertThat(stopped.body()).contains("urn:ietf:params:scim:api:messages:2.0:Error", "\"status\":\"500\"",
+                        urn, "binary attributes cannot be defined", "PUT /api/admin/realms/default/schemas/" + urn);
+                Thread.sleep(1_100); // past roster.schemas.cache-millis: the realm's schemas are read again
+            }
+            assertThat(roster.log().split("custom schema " + urn + " cannot be used", -1))
+                    .as("logged once, not at every read").hasSize(2);
+
+            HttpRequest.Builder schemas = HttpRequest.newBuilder(URI.create(roster.root()
+                    + "/api/admin/realms/default/schemas")).header("Authorization", admin);
+            HttpResponse<String> listed = roster.send(schemas);
+            assertThat(listed.statusCode()).isEqualTo(200);
+            assertThat(listed.body()).contains(urn, "\"problem\":", "binary attributes cannot be defined", "photo");
+
+            HttpResponse<String> deleted = roster.send(HttpRequest.newBuilder(URI.create(roster.root()
+                    + "/api/admin/realms/default/schemas/" + urn)).header("Authorization", admin).DELETE());
+            assertThat(deleted.statusCode()).isEqualTo(204);
+            assertThat(roster.send(scim(roster, "/Users")).statusCode()).isEqualTo(200);
         }
     }
 

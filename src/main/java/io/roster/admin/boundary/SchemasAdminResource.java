@@ -7,6 +7,7 @@ import io.roster.protocol.control.JsonP;
 import io.roster.schema.control.CustomSchemaStore;
 import io.roster.schema.control.SchemaDefinitions;
 import io.roster.schema.control.SchemaRegistry;
+import io.roster.schema.control.StoredSchema;
 import io.roster.schema.entity.CustomSchema;
 import io.roster.schema.entity.InvalidSchemaDefinition;
 import io.roster.schema.entity.Schema;
@@ -16,6 +17,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -84,7 +86,8 @@ public class SchemasAdminResource {
         } catch (InvalidSchemaDefinition e) {
             throw AdminException.badRequest(e.getMessage());
         }
-        Optional<CustomSchema> previous = find(name, urn);
+        // a stored version Roster cannot use any more is replaced without comparing
+        Optional<CustomSchema> previous = find(name, urn).map(StoredSchema::usable);
         previous.flatMap(p -> SchemaDefinitions.incompatibility(p, resourceType, schema)).ifPresent(problem -> {
             throw AdminException.conflict(problem);
         });
@@ -92,8 +95,8 @@ public class SchemasAdminResource {
                 Instant.now());
         boolean created = store.put(name, stored);
         registry.forget(name);
-        CustomSchema saved = find(name, urn).orElse(stored);
-        return Response.status(created ? Response.Status.CREATED : Response.Status.OK).entity(entry(saved)).build();
+        JsonObject saved = find(name, urn).map(SchemasAdminResource::entry).orElse(entry(stored));
+        return Response.status(created ? Response.Status.CREATED : Response.Status.OK).entity(saved).build();
     }
 
     @DELETE
@@ -107,7 +110,7 @@ public class SchemasAdminResource {
         return Response.noContent().build();
     }
 
-    private Optional<CustomSchema> find(String realmName, String urn) {
+    private Optional<StoredSchema> find(String realmName, String urn) {
         return store.all(realmName).stream().filter(s -> s.urn().equalsIgnoreCase(urn)).findFirst();
     }
 
@@ -126,5 +129,24 @@ public class SchemasAdminResource {
                 .add("schema", schema.definition())
                 .add("updatedAt", schema.updatedAt().toString())
                 .build();
+    }
+
+    /**
+     * A stored schema; one Roster cannot use has {@code problem} (why) and, when the stored text is not even a
+     * JSON object, {@code storedText} instead of {@code schema}, so that an administrator can see and repair it.
+     */
+    private static JsonObject entry(StoredSchema stored) {
+        if (stored.isUsable()) {
+            return entry(stored.usable());
+        }
+        JsonObjectBuilder entry = JsonP.createObjectBuilder()
+                .add("urn", stored.urn())
+                .add("resourceType", String.valueOf(stored.resourceType()));
+        if (stored.definition() != null) {
+            entry.add("schema", stored.definition());
+        } else {
+            entry.add("storedText", stored.text());
+        }
+        return entry.add("updatedAt", stored.updatedAt().toString()).add("problem", stored.problem()).build();
     }
 }

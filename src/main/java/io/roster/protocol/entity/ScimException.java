@@ -73,4 +73,9 @@ public class ScimException extends RuntimeException {
     public static ScimException payloadTooLarge(String detail) {
         return new ScimException(413, null, detail);
     }
+
+    /** Roster's own configuration keeps it from answering (not the client's fault, and not transient). */
+    public static ScimException misconfigured(String detail) {
+        return new ScimException(500, null, detail);
+    }
 }

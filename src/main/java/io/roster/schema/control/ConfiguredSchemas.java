@@ -91,8 +91,9 @@ public class ConfiguredSchemas {
             if (realms.create(realm) == RealmStore.Creation.BEING_DELETED) {
                 throw new InvalidSchemaDefinition("the realm " + realm + " is being deleted");
             }
+            // a stored version Roster cannot use any more is replaced without comparing
             Optional<CustomSchema> previous = store.all(realm).stream()
-                    .filter(s -> s.urn().equalsIgnoreCase(schema.id())).findFirst();
+                    .filter(s -> s.urn().equalsIgnoreCase(schema.id())).findFirst().map(StoredSchema::usable);
             previous.flatMap(p -> SchemaDefinitions.incompatibility(p, resourceType, schema)).ifPresent(problem -> {
                 throw new InvalidSchemaDefinition(problem);
             });

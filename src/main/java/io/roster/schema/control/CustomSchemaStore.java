@@ -1,14 +1,10 @@
 package io.roster.schema.control;
 
-import io.roster.protocol.control.JsonP;
 import io.roster.schema.entity.CustomSchema;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.io.StringReader;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,15 +18,12 @@ public class CustomSchemaStore {
     @PersistenceContext(unitName = "roster")
     EntityManager em;
 
-    /** The realm's schemas, ordered by URN. Definitions were validated when stored. */
-    public List<CustomSchema> all(String realm) {
+    /** The realm's schemas, ordered by URN, each usable or with the reason it is not ({@link StoredSchema}). */
+    public List<StoredSchema> all(String realm) {
         List<?> rows = em.createNativeQuery("select urn, resource_type, definition, updated_at from realm_schema "
                 + "where realm_id = ? order by urn_key").setParameter(1, realm).getResultList();
-        return rows.stream().map(Object[].class::cast).map(row -> {
-            JsonObject definition = parse(row[2].toString());
-            return new CustomSchema(row[1].toString(), SchemaDefinitions.parse(row[0].toString(), definition),
-                    definition, instant(row[3]));
-        }).toList();
+        return rows.stream().map(Object[].class::cast).map(row -> StoredSchema.of(row[0].toString(),
+                row[1] == null ? null : row[1].toString(), String.valueOf(row[2]), instant(row[3]))).toList();
     }
 
     /** Creates or replaces the schema; true when it was created. */
@@ -62,12 +55,6 @@ public class CustomSchemaStore {
 
     static String key(String urn) {
         return urn.toLowerCase(Locale.ROOT);
-    }
-
-    private static JsonObject parse(String json) {
-        try (JsonReader reader = JsonP.createReader(new StringReader(json))) {
-            return reader.readObject();
-        }
     }
 
     private static Instant instant(Object value) {

@@ -1,5 +1,6 @@
 package io.roster.schema.control;
 
+import io.roster.protocol.entity.ScimException;
 import io.roster.realms.RealmCache;
 import io.roster.schema.entity.CoreSchemas;
 import io.roster.schema.entity.CustomSchema;
@@ -10,6 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -24,8 +28,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class SchemaRegistry {
 
-    private record Realm(List<CustomSchema> custom, ResourceType user, ResourceType group) {
+    /** A realm's schemas, or (problem not null) why its SCIM API cannot be served. */
+    private record Realm(List<CustomSchema> custom, ResourceType user, ResourceType group, String problem) {
     }
+
+    private static final Logger LOG = Logger.getLogger(SchemaRegistry.class.getName());
 
     @Inject
     CustomSchemaStore store;
@@ -35,10 +42,12 @@ public class SchemaRegistry {
     long cacheMillis;
 
     private RealmCache<Realm> realms;
+    /** Problems already logged, so that a broken schema is reported once, not at every reload. */
+    private final Set<String> reported = ConcurrentHashMap.newKeySet();
 
     @PostConstruct
     void start() {
-        realms = new RealmCache<>(cacheMillis, realm -> of(store.all(realm)));
+        realms = new RealmCache<>(cacheMillis, realm -> of(realm, store.all(realm)));
     }
 
     public ResourceType user(String realm) {
@@ -59,13 +68,33 @@ public class SchemaRegistry {
         realms.forget(realm);
     }
 
+    /**
+     * The realm's schemas. A stored schema Roster cannot use stops the realm's SCIM API with 500 and says what to
+     * do: serving the realm without it would drop its attributes from every resource that is written.
+     */
     private Realm realm(String realm) {
-        return realms.get(realm);
+        Realm schemas = realms.get(realm);
+        if (schemas.problem() != null) {
+            throw ScimException.misconfigured(schemas.problem());
+        }
+        return schemas;
     }
 
-    private static Realm of(List<CustomSchema> custom) {
+    private Realm of(String realm, List<StoredSchema> stored) {
+        for (StoredSchema schema : stored) {
+            if (!schema.isUsable()) {
+                String problem = "The realm's custom schema " + schema.urn() + " cannot be used: " + schema.problem()
+                        + ". An administrator must replace it (PUT /api/admin/realms/" + realm + "/schemas/"
+                        + schema.urn() + ", or Extension schemas in the admin console) or delete it.";
+                if (reported.add(realm + " " + problem)) {
+                    LOG.severe("Realm " + realm + ": " + problem);
+                }
+                return new Realm(List.of(), null, null, problem);
+            }
+        }
+        List<CustomSchema> custom = stored.stream().map(StoredSchema::usable).toList();
         return new Realm(custom, extend(CoreSchemas.USER_TYPE, custom), extend(CoreSchemas.GROUP_TYPE,
-                custom));
+                custom), null);
     }
 
     /** {@code base} with the custom schemas that extend it appended to its extensions. */

@@ -1,6 +1,5 @@
 package io.roster.schema.control;
 
-import io.roster.schema.entity.CustomSchema;
 import java.util.List;
 
 /** Schema registries for tests of the code that uses one. */
@@ -12,10 +11,16 @@ public final class SchemaRegistries {
     /** Realms without custom schemas. */
     public static SchemaRegistry withoutCustomSchemas() {
         SchemaRegistry registry = new SchemaRegistry();
+        return with(List.of());
+    }
+
+    /** Every realm with these stored schemas. */
+    public static SchemaRegistry with(List<StoredSchema> stored) {
+        SchemaRegistry registry = new SchemaRegistry();
         registry.store = new CustomSchemaStore() {
             @Override
-            public List<CustomSchema> all(String realm) {
-                return List.of();
+            public List<StoredSchema> all(String realm) {
+                return stored;
             }
         };
         registry.start();
