@@ -379,43 +379,87 @@ public final class Bench {
     }
 
     /**
-     * A just-started JVM runs interpreted code: before anything is measured, {@code warmup.requests} (20,000 at
-     * full size) unmeasured lookups and no-op requests give the JIT compiler the hot paths, as a server in
-     * production has them. With 2,000, the first workload after a start was still getting faster 90,000 requests
-     * later (BENCHMARKS.md). Then users are created and deleted again in rounds of {@code warmup.writes}, so the
-     * write path is compiled too, and the population stays as it was: until a round is less than 5% faster than the
-     * one before, at most {@code warmup.writeRounds} rounds. Without it the creates were measured on a cold write
-     * path: on PostgreSQL 300 and then 440 POSTs/s in the first minute of creates, 900-970 after 30,000; one fixed
-     * round of 10,000 still left the server well short of its speed (285 against 438 users/s; BENCHMARKS.md).
+     * A just-started JVM runs interpreted code, and on two cores its JIT compiler competes with the requests for
+     * the CPU: under 16 clients Roster's lookups kept getting faster for four to five minutes after a start (525 →
+     * 1,746 lookups/s on PostgreSQL), exactly as long as the compiler threads stayed busy (BENCHMARKS.md). So before
+     * anything is measured, rounds of {@code warmup.requests} (20,000 at full size) unmeasured lookups and no-op
+     * requests run until the server's compiler threads used less than {@value #QUIET_COMPILER_SHARE} of one core
+     * during a round ({@link Server#compilerCpuSeconds}), at most {@code warmup.readRounds} rounds. Then users are
+     * created and deleted again in rounds of {@code warmup.writes}, so the write path is compiled too, and the
+     * population stays as it was, by the same rule, at most {@code warmup.writeRounds} rounds. Where /proc
+     * cannot tell, a round less than 5% faster than the one before ends a warm-up. Each round's rate and compiler
+     * share go into the results' notes.
      */
     private void warmUp() throws InterruptedException {
         warmUpReads();
         warmUpWrites();
     }
 
+    /** The compiler's share of one core under which a warm-up round counts as the JIT having settled. */
+    static final double QUIET_COMPILER_SHARE = 0.10;
+
     private void warmUpWrites() throws InterruptedException {
         Population throwaway = new Population("bench-warmup-" + results.starts() + "-" + System.currentTimeMillis());
         AtomicInteger failed = new AtomicInteger();
         int round = scale.get("warmup.writes");
-        List<Long> rates = new ArrayList<>();
-        double previous = 0;
-        double total = 0;
-        for (int r = 0; r < scale.get("warmup.writeRounds"); r++) {
+        WarmUpRounds rounds = new WarmUpRounds("creates and deletes", "creates/s", round);
+        for (int r = 0; r < scale.get("warmup.writeRounds") && !rounds.settled(); r++) {
             int first = r * round;
-            double seconds = onEightClients(round, (client, i) -> createAndDelete(client, throwaway.userJson(first + i,
-                    false), failed));
-            double rate = round / seconds;
-            total += seconds;
-            rates.add(Math.round(rate));
-            if (rate < previous * 1.05) {
-                break;
-            }
-            previous = rate;
+            rounds.run(() -> onEightClients(round, (client, i) -> createAndDelete(client,
+                    throwaway.userJson(first + i, false), failed)));
         }
-        String line = String.format("warmed up with %d creates and deletes in %.1f s (%d failed), rounds of %d at %s "
-                + "creates/s", rates.size() * round, total, failed.get(), round, rates);
-        System.out.println("   " + line);
-        results.note("Start " + results.starts() + ": " + line + ".");
+        rounds.report(failed.get() + " failed");
+    }
+
+    /** Warm-up rounds of one kind, and when they may stop: the server's compiler settled, or no more speed. */
+    private final class WarmUpRounds {
+        private final String what;
+        private final String unit;
+        private final int size;
+        private final List<Long> rates = new ArrayList<>();
+        private final List<Long> compilerPercents = new ArrayList<>();
+        private double seconds;
+        private boolean settled;
+
+        WarmUpRounds(String what, String unit, int size) {
+            this.what = what;
+            this.unit = unit;
+            this.size = size;
+        }
+
+        interface Round {
+            double run() throws InterruptedException;
+        }
+
+        void run(Round round) throws InterruptedException {
+            double compilerBefore = server == null ? -1 : server.compilerCpuSeconds();
+            double took = round.run();
+            double compilerAfter = server == null ? -1 : server.compilerCpuSeconds();
+            seconds += took;
+            double rate = size / took;
+            double previous = rates.isEmpty() ? 0 : rates.get(rates.size() - 1);
+            rates.add(Math.round(rate));
+            if (compilerBefore >= 0 && compilerAfter >= 0) {
+                double share = Math.max(0, compilerAfter - compilerBefore) / took;
+                compilerPercents.add(Math.round(share * 100));
+                settled = share < QUIET_COMPILER_SHARE;
+            } else {
+                settled = rate < previous * 1.05;
+            }
+        }
+
+        boolean settled() {
+            return settled;
+        }
+
+        void report(String extra) {
+            String line = String.format("warmed up with %d %s in %.1f s (%s), rounds of %d at %s %s%s%s",
+                    rates.size() * size, what, seconds, extra, size, rates, unit,
+                    compilerPercents.isEmpty() ? "" : ", JIT compiler at " + compilerPercents + "% of a core",
+                    settled ? "" : " (stopped at the round limit before it settled)");
+            System.out.println("   " + line);
+            results.note("Start " + results.starts() + ": " + line + ".");
+        }
     }
 
     private void createAndDelete(HttpClient client, String user, AtomicInteger failed)
@@ -433,16 +477,19 @@ public final class Bench {
         Population population = Ctx.population;
         int size = population.size();
         int requests = scale.get("warmup.requests");
-        double seconds = onEightClients(requests, (client, i) -> {
-            long user = size == 0 ? i : java.util.concurrent.ThreadLocalRandom.current().nextInt(size);
-            String filter = (i % 2 == 0 ? "userName eq " + Sims.quote(population.userName(user))
-                    : "externalId eq " + Sims.quote(population.externalId(user)));
-            client.send(request("/Users?filter=" + java.net.URLEncoder.encode(filter,
-                    java.nio.charset.StandardCharsets.UTF_8)).GET().build(), HttpResponse.BodyHandlers.discarding());
-            client.send(HttpRequest.newBuilder(URI.create(server.root() + "/floor/noop?bytes=900")).build(),
-                    HttpResponse.BodyHandlers.discarding());
-        });
-        System.out.printf("   warmed up with %d lookups in %.1f s%n", requests, seconds);
+        WarmUpRounds rounds = new WarmUpRounds("lookups and no-op requests", "lookups/s", requests);
+        for (int r = 0; r < scale.get("warmup.readRounds") && !rounds.settled(); r++) {
+            rounds.run(() -> onEightClients(requests, (client, i) -> {
+                long user = size == 0 ? i : java.util.concurrent.ThreadLocalRandom.current().nextInt(size);
+                String filter = (i % 2 == 0 ? "userName eq " + Sims.quote(population.userName(user))
+                        : "externalId eq " + Sims.quote(population.externalId(user)));
+                client.send(request("/Users?filter=" + java.net.URLEncoder.encode(filter,
+                        java.nio.charset.StandardCharsets.UTF_8)).GET().build(), HttpResponse.BodyHandlers.discarding());
+                client.send(HttpRequest.newBuilder(URI.create(server.root() + "/floor/noop?bytes=900")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+            }));
+        }
+        rounds.report("8 clients");
     }
 
     /** One unmeasured warm-up request (or a few) for the index {@code i}. */

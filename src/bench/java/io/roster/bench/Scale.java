@@ -34,6 +34,7 @@ final class Scale {
                 put("load.batch", 1_000);
                 put("workload.maxSeconds", 180);
                 put("warmup.requests", 20_000);
+                put("warmup.readRounds", 15);
                 put("warmup.writes", 5_000);
                 put("warmup.writeRounds", 6);
             }
@@ -58,6 +59,7 @@ final class Scale {
                 put("load.batch", 500);
                 put("workload.maxSeconds", 15);
                 put("warmup.requests", 200);
+                put("warmup.readRounds", 2);
                 put("warmup.writes", 50);
                 put("warmup.writeRounds", 2);
             }

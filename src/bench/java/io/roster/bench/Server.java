@@ -144,6 +144,35 @@ final class Server implements AutoCloseable {
         return peak / 1024;
     }
 
+    /**
+     * CPU seconds the server's JIT compiler threads have used so far (user + system, from
+     * {@code /proc/<pid>/task/<tid>/stat}, in Linux's 100 ticks a second); -1 where /proc cannot tell. A thread the
+     * JVM retires takes its seconds with it, so compare two readings with {@code Math.max(0, later - earlier)}.
+     */
+    double compilerCpuSeconds() {
+        Path tasks = Path.of("/proc", String.valueOf(pid()), "task");
+        long ticks = 0;
+        try (Stream<Path> threads = Files.list(tasks)) {
+            for (Path thread : (Iterable<Path>) threads::iterator) {
+                try {
+                    if (!Files.readString(thread.resolve("comm")).startsWith("C1 Compiler")
+                            && !Files.readString(thread.resolve("comm")).startsWith("C2 Compiler")) {
+                        continue;
+                    }
+                    String stat = Files.readString(thread.resolve("stat"));
+                    // the fields after the command name in parentheses: state is field 3, utime 14, stime 15
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                } catch (IOException | RuntimeException threadGone) {
+                    // the JVM retired this compiler thread while it was read
+                }
+            }
+        } catch (IOException | RuntimeException noProc) {
+            return -1;
+        }
+        return ticks / 100.0;
+    }
+
     /** The heap as the JVM reports it ({@code jcmd GC.heap_info}), optionally after a full collection. */
     String heapInfo(boolean afterFullGc) {
         try {
