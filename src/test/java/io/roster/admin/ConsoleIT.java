@@ -144,9 +144,12 @@ class ConsoleIT {
         browser.click("#log-apply");
         browser.click("#log-live");
         browser.await("live mode says so", d -> browser.find("#live-text").getText().startsWith("Live: every"));
-        WebElement created = browser.await("the account's POST /Users in the log", d -> browser
-                .all("#log-table tbody tr[data-status='201']").stream().findFirst().orElse(null));
-        assertThat(created.getText()).contains("POST").contains("/scim/v2/Users").contains(accountName)
+        // live mode redraws the table every few seconds: read the row's text inside the wait, which retries
+        // when a redraw replaced the row between finding and reading it
+        String created = browser.await("the account's POST /Users in the log", d -> browser
+                .all("#log-table tbody tr[data-status='201']").stream().findFirst().map(WebElement::getText)
+                .orElse(null));
+        assertThat(created).contains("POST").contains("/scim/v2/Users").contains(accountName)
                 .contains("ConsoleIT/1.0");
         assertThat(browser.all("#log-table tbody tr[data-status='200']")).isNotEmpty();
         browser.click("#log-live");
@@ -183,19 +186,26 @@ class ConsoleIT {
     void theDashboardChartsTheRequests() {
         signIn();
         browser.open(console() + "#/dashboard");
-        WebElement chart = browser.visible("svg#requests-chart");
-        List<WebElement> minutes = browser.await("bars in the chart", d -> {
+        browser.visible("svg#requests-chart");
+        // the dashboard redraws every 30 s: read the chart inside the wait, which retries after a redraw
+        ChartReading chart = browser.await("bars in the chart", d -> {
             List<WebElement> bars = browser.all("svg#requests-chart g.minute");
-            return bars.isEmpty() ? null : bars;
+            if (bars.isEmpty()) {
+                return null;
+            }
+            long total = bars.stream().mapToLong(m -> Long.parseLong(m.getAttribute("data-count"))).sum();
+            return new ChartReading(total, browser.all("svg#requests-chart rect.bar.success").size(),
+                    browser.all("svg#requests-chart rect.bar.client").size(),
+                    Double.parseDouble(browser.find("svg#requests-chart rect.bar").getAttribute("height")));
         });
-        long total = minutes.stream().mapToLong(m -> Long.parseLong(m.getAttribute("data-count"))).sum();
-        assertThat(total).isGreaterThanOrEqualTo(3);
-        assertThat(browser.all("svg#requests-chart rect.bar.success")).isNotEmpty();
-        assertThat(browser.all("svg#requests-chart rect.bar.client")).isNotEmpty();
-        assertThat(chart.findElements(By.cssSelector("rect.bar")).get(0).getAttribute("height"))
-                .satisfies(h -> assertThat(Double.parseDouble(h)).isPositive());
-        assertThat(browser.find("#kpi-requests .value").getText()).isNotEqualTo("0");
-        assertThat(browser.find("#kpi-error-rate .value").getText()).endsWith("%");
+        assertThat(chart.total()).isGreaterThanOrEqualTo(3);
+        assertThat(chart.successBars()).isPositive();
+        assertThat(chart.clientErrorBars()).isPositive();
+        assertThat(chart.firstBarHeight()).isPositive();
+        List<String> kpis = browser.await("the request figures", d -> List.of(
+                browser.find("#kpi-requests .value").getText(), browser.find("#kpi-error-rate .value").getText()));
+        assertThat(kpis.get(0)).isNotEqualTo("0");
+        assertThat(kpis.get(1)).endsWith("%");
 
         browser.click(".segmented button[data-minutes='60']");
         browser.await("the last hour still has bars", d -> !browser.all("svg#requests-chart g.minute").isEmpty());
@@ -417,6 +427,9 @@ class ConsoleIT {
         browser.open(console() + "#/accounts");
         browser.visible("#sign-in-form");
         assertThat(browser.find("#app").isDisplayed()).isFalse();
+    }
+
+    private record ChartReading(long total, int successBars, int clientErrorBars, double firstBarHeight) {
     }
 
     private void signIn() {
