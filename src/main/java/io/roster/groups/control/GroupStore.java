@@ -32,6 +32,9 @@ public class GroupStore {
     @Inject
     Searches searches;
 
+    @Inject
+    Memberships memberships;
+
     @PersistenceContext(unitName = "roster")
     EntityManager em;
 
@@ -59,10 +62,9 @@ public class GroupStore {
         em.flush();
     }
 
-    /** Memberships go with the group (ON DELETE CASCADE); its users stay. */
+    /** Its memberships go with the group; its users stay. */
     public void delete(Group group) {
-        em.remove(group);
-        em.flush();
+        memberships.delete(group);
     }
 
     public Optional<Group> find(String realm, String id) {

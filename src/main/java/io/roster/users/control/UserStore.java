@@ -1,6 +1,7 @@
 package io.roster.users.control;
 
 import io.roster.filter.entity.Filter;
+import io.roster.groups.control.Memberships;
 import io.roster.protocol.control.UniqueViolation;
 import io.roster.protocol.entity.ScimException;
 import io.roster.schema.control.SchemaRegistry;
@@ -33,6 +34,9 @@ public class UserStore {
     @Inject
     SchemaRegistry schemas;
 
+    @Inject
+    Memberships memberships;
+
     @PersistenceContext(unitName = "roster")
     EntityManager em;
 
@@ -60,9 +64,9 @@ public class UserStore {
         flush(attributes.userName());
     }
 
+    /** The user, its values and its memberships. */
     public void delete(User user) {
-        em.remove(user);
-        em.flush();
+        memberships.delete(user);
     }
 
     public Optional<User> find(String realm, String id) {

@@ -213,11 +213,14 @@ class MembershipsTest {
         }
     }
 
-    /** What Memberships needs of the persistence context: flush, and the connection of the transaction. */
+    /**
+     * What Memberships needs of the persistence context: flush, the connection of the transaction, and detaching
+     * what it deleted.
+     */
     static EntityManager entityManager(Connection connection) {
         return (EntityManager) Proxy.newProxyInstance(EntityManager.class.getClassLoader(),
                 new Class<?>[] {EntityManager.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "flush" -> null;
+                    case "flush", "detach" -> null;
                     case "unwrap" -> connection;
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
