@@ -32,6 +32,9 @@ import java.util.Set;
  * <p>Callers hold the group's row lock ({@link GroupStore#findForUpdate}) or have just created the group, so an
  * "insert … where not exists" for a group never runs concurrently with another one for the same group: adding
  * an existing member is a no-op, and no insert can collide on the primary key.
+ *
+ * <p>Users and groups are deleted here too, with their memberships ({@link #delete(User)}, {@link #delete(Group)}):
+ * H2's cascade alone could not be trusted with memberships that other transactions were changing.
  */
 @ApplicationScoped
 public class Memberships {
@@ -133,7 +136,7 @@ public class Memberships {
      * a version check redundant). On H2 (2.2.224, and 2.3 and 2.4 alike) a delete whose cascade meets membership
      * rows that concurrent group changes are deleting or inserting can count no row although the row was there and
      * locked, or delete the row and leave memberships behind: a user's DELETE racing group changes answered 409
-     * (about one in a hundred under GroupsIT's mixed load). So when the row's delete counts nothing, the
+     * (about one delete in ninety under a mixed load like GroupsIT's; DeletionRaceTest). So when the row's delete counts nothing, the
      * memberships are deleted again, and the row's delete is repeated while the row is still there. PostgreSQL
      * never takes that path.
      */
