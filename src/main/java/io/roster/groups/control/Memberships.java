@@ -77,7 +77,7 @@ public class Memberships {
     private static final String DELETE_OF_USER = "delete from scim_group_member where user_pk = ?";
 
     /** How often a deletion that counted no row is repeated while the row is still there ({@link #deleteLocked}). */
-    static final int DELETE_ATTEMPTS = 5;
+    private static final int DELETE_ATTEMPTS = 5;
 
     @PersistenceContext(unitName = "roster")
     EntityManager em;
@@ -94,9 +94,10 @@ public class Memberships {
             return 0;
         }
         Connection connection = connection();
+        DatabaseKind kind = kind(connection);
         long[] keys = userKeys(connection, group.realm(), userIds, true);
-        lockUsersOnH2(connection, keys);
-        return insertMissing(connection, group, keys);
+        lockUsersOnH2(connection, kind, keys);
+        return insertMissing(connection, kind, group, keys);
     }
 
     /** Removes the users from the group; ids of non-members or of no user are ignored (RFC 7644 §3.5.2.2). */
@@ -140,7 +141,7 @@ public class Memberships {
      * memberships are deleted again, and the row's delete is repeated while the row is still there. PostgreSQL
      * never takes that path.
      */
-    void deleteLocked(String table, String deleteMemberships, long pk) {
+    private void deleteLocked(String table, String deleteMemberships, long pk) {
         SearchCache.written();
         Connection connection = connection();
         Parameters key = statement -> statement.setLong(1, pk);
@@ -186,8 +187,9 @@ public class Memberships {
             return removeAll(group);
         }
         Connection connection = connection();
+        DatabaseKind kind = kind(connection);
         long[] keys = userKeys(connection, group.realm(), userIds, true);
-        lockUsersOnH2(connection, keys);
+        lockUsersOnH2(connection, kind, keys);
         List<long[]> chunks = chunks(keys);
         int changed = 0;
         for (int i = 0; i < chunks.size(); i++) {
@@ -201,7 +203,7 @@ public class Memberships {
                 statement.setArray(4, connection.createArrayOf("bigint", boxed(chunk)));
             });
         }
-        return changed + insertMissing(connection, group, keys);
+        return changed + insertMissing(connection, kind, group, keys);
     }
 
     /**
@@ -211,8 +213,8 @@ public class Memberships {
      * user deleted while the insert was not yet committed left a membership of no user behind. PostgreSQL's own
      * foreign key check locks the user row ({@code for key share}) and needs none of this.
      */
-    private static void lockUsersOnH2(Connection connection, long[] userKeys) {
-        if (kind(connection) != DatabaseKind.H2) {
+    private static void lockUsersOnH2(Connection connection, DatabaseKind kind, long[] userKeys) {
+        if (kind != DatabaseKind.H2) {
             return;
         }
         for (long[] chunk : chunks(userKeys)) {
@@ -231,8 +233,8 @@ public class Memberships {
      * error. Not prevented there by locking the users, which would cost a row write per member of every large push
      * for a rare race.
      */
-    private int insertMissing(Connection connection, Group group, long[] userKeys) {
-        boolean postgresql = kind(connection) == DatabaseKind.POSTGRESQL;
+    private int insertMissing(Connection connection, DatabaseKind kind, Group group, long[] userKeys) {
+        boolean postgresql = kind == DatabaseKind.POSTGRESQL;
         int inserted = 0;
         try {
             for (long[] chunk : chunks(userKeys)) {

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Deleting users and groups with their memberships on H2 (the real schema, migrated by Flyway as at start-up), alone
  * and while other transactions change the same memberships: there, H2's own cascade miscounted and its foreign key
- * let memberships outlive their users (see {@link Memberships#deleteLocked} and {@code Memberships.lockUsersOnH2}).
+ * let memberships outlive their users (see {@code Memberships.deleteLocked} and {@code Memberships.lockUsersOnH2}).
  */
 class DeletionRaceTest {
 
