@@ -51,6 +51,7 @@ public final class Bench {
     private final boolean external;
     private final Results results;
     private final List<String> serverJvm;
+    private final List<String> serverArgs;
     private final Map<String, String> serverEnv;
     private Server server;
     private String jdbcUrl;
@@ -71,6 +72,8 @@ public final class Bench {
         this.basedir = Path.of(System.getProperty("bench.basedir", "."));
         String jvm = System.getProperty("bench.serverJvm", "").trim();
         this.serverJvm = jvm.isEmpty() ? List.of() : Arrays.asList(jvm.split("[,\\s]+"));
+        String args = System.getProperty("bench.serverArgs", "").trim();
+        this.serverArgs = args.isEmpty() ? List.of() : Arrays.asList(args.split("[,\\s]+"));
         this.serverEnv = environmentSettings(System.getProperty("bench.serverEnv", ""));
         this.results = new Results(scaleName, db, scale.sizes);
         if (external) {
@@ -84,7 +87,8 @@ public final class Bench {
     /**
      * @param args {@code name=value} settings (from {@code -Dbench.args="…"}), each taken as system property
      *             {@code bench.<name>}: sizes ({@code population=200000}), {@code jfr=true},
-     *             {@code serverJvm=-Xmx512m,-XX:+UseSerialGC}, {@code serverEnv=MALLOC_ARENA_MAX=2},
+     *             {@code serverJvm=-Xmx512m,-XX:+UseSerialGC}, {@code serverArgs=--maxhttpthreads,4} (Payara Micro
+     *             options after the benchmark's own), {@code serverEnv=MALLOC_ARENA_MAX=2},
      *             {@code failOnErrors=true}
      */
     public static void main(String[] args) throws Exception {
@@ -347,7 +351,8 @@ public final class Bench {
             }
         });
         memoryEnvironment.putAll(serverEnv);
-        String options = serverJvm.isEmpty() ? "JVM defaults" : "JVM options " + String.join(" ", serverJvm);
+        String options = (serverJvm.isEmpty() ? "JVM defaults" : "JVM options " + String.join(" ", serverJvm))
+                + (serverArgs.isEmpty() ? "" : "; Payara Micro options " + String.join(" ", serverArgs));
         if (memoryEnvironment.isEmpty()) {
             return options;
         }
@@ -371,7 +376,7 @@ public final class Bench {
                     + ",settings=profile,dumponexit=true");
         }
         System.out.println("== starting Roster (" + state + ")");
-        server = Server.start(bundle, preboot, floorWar, out.resolve("server"), jvm, environment);
+        server = Server.start(bundle, preboot, floorWar, out.resolve("server"), jvm, serverArgs, environment);
         Ctx.scimBase = server.scimBase();
         results.startup(state, server.startupSeconds(), server.rssMiB());
         System.out.printf("   ready after %.1f s, RSS %d MiB%n", server.startupSeconds(), server.rssMiB());

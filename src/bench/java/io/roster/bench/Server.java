@@ -47,9 +47,10 @@ final class Server implements AutoCloseable {
      * Starts the bundle and waits until Roster's readiness check answers 200.
      *
      * @param jvmOptions the server's JVM options (none: the JVM's defaults, as the README starts it)
+     * @param microOptions Payara Micro options after the benchmark's own (a later option wins)
      */
     static Server start(Path bundle, Path preboot, Path floorWar, Path workDir, List<String> jvmOptions,
-            Map<String, String> environment) throws IOException, InterruptedException {
+            List<String> microOptions, Map<String, String> environment) throws IOException, InterruptedException {
         Files.createDirectories(workDir);
         int port = freePort();
         Path log = workDir.resolve("server-" + port + ".log");
@@ -60,6 +61,7 @@ final class Server implements AutoCloseable {
                 "--port", String.valueOf(port),
                 "--prebootcommandfile", preboot.toAbsolutePath().toString(),
                 "--deploy", floorWar.toAbsolutePath().toString()));
+        command.addAll(microOptions);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
