@@ -137,9 +137,9 @@ public class Memberships {
      * a version check redundant). On H2 (2.2.224, and 2.3 and 2.4 alike) a delete whose cascade meets membership
      * rows that concurrent group changes are deleting or inserting can count no row although the row was there and
      * locked, or delete the row and leave memberships behind: a user's DELETE racing group changes answered 409
-     * (about one delete in ninety under a mixed load like GroupsIT's; DeletionRaceTest). So when the row's delete counts nothing, the
-     * memberships are deleted again, and the row's delete is repeated while the row is still there. PostgreSQL
-     * never takes that path.
+     * (about one delete in ninety under a mixed load like GroupsIT's; DeletionRaceTest). So when the row's delete
+     * counts nothing, the memberships are deleted again, and the row's delete is repeated while the row is still
+     * there. PostgreSQL never takes that path.
      */
     private void deleteLocked(String table, String deleteMemberships, long pk) {
         SearchCache.written();
