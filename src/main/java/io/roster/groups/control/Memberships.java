@@ -82,6 +82,8 @@ public class Memberships {
     @PersistenceContext(unitName = "roster")
     EntityManager em;
 
+    private volatile DatabaseKind kind;
+
     /**
      * Adds users to the group; members already there stay as they are (RFC 7644 §3.5.2.1: no duplicates).
      *
@@ -256,12 +258,22 @@ public class Memberships {
         return inserted;
     }
 
-    private static DatabaseKind kind(Connection connection) {
+    /**
+     * The kind of database, read from the first connection and kept: it cannot change while Roster runs (a change
+     * of database needs a restart or redeploy, {@code Startup}), and reading it costs a metadata call per change.
+     */
+    private DatabaseKind kind(Connection connection) {
+        DatabaseKind known = kind;
+        if (known != null) {
+            return known;
+        }
         try {
-            return DatabaseKind.of(connection.getMetaData().getURL());
+            known = DatabaseKind.of(connection.getMetaData().getURL());
         } catch (SQLException e) {
             throw new PersistenceException("Reading the database's metadata failed", e);
         }
+        kind = known;
+        return known;
     }
 
     /**
