@@ -30,7 +30,8 @@ import java.util.Map;
  *
  * <p>A page is read as its keys first ({@code select pk … order by … offset ? fetch first ? rows only}, which the
  * database answers from its indexes without reading, let alone copying, the documents of the rows it skips), then
- * the rows of those keys. A client paging in the default order (Okta's import: {@code startIndex=1, 101, …}) gets
+ * the rows of those keys; a filter with one match at most (an equality on a unique attribute, as in the lookups
+ * identity providers make) reads its row at once. A client paging in the default order (Okta's import: {@code startIndex=1, 101, …}) gets
  * each next page by {@code pk > last key of the previous page} when this instance served that page moments ago,
  * and the count of the first page for the pages after it ({@link SearchCache}). Every query carries the
  * configured timeout ({@code roster.query.timeout-seconds}).
@@ -76,6 +77,12 @@ public final class ResourceSearch<T> {
     }
 
     public Result<T> run(String realm, Filter filter, Sort sort, Page page) {
+        if (page.offset() == 0 && page.count() > 0 && atMostOne(filter, mapping)) {
+            // Okta's userName lookup (and Entra's, and a group's by displayName): the row in one query, without
+            // its key first; one match at most is the whole first page and its count
+            List<T> rows = matching(realm, filter);
+            return new Result<>(rows.size(), rows);
+        }
         if (page.offset() == 0 && page.count() > 0) {
             // a first page (every lookup is one) that is not full holds every match: its size is the count, and
             // the lookups identity providers make (userName eq, externalId eq) need no count query
@@ -144,6 +151,15 @@ public final class ResourceSearch<T> {
                     && mapping.uniqueInRealm(compare.path());
         }
         return filter instanceof And and && (atMostOne(and.left(), mapping) || atMostOne(and.right(), mapping));
+    }
+
+    /** The resources that match a filter of at most one match ({@link #atMostOne}). */
+    private List<T> matching(String realm, Filter filter) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<T> select = cb.createQuery(type);
+        Root<T> root = select.from(type);
+        select.select(root).where(where(cb, select, root, realm, filter));
+        return limited(em.createQuery(select)).getResultList();
     }
 
     /** The resources of these keys, in the keys' order; one whose row went in the meantime is left out. */
