@@ -25,8 +25,8 @@ import jakarta.enterprise.context.ApplicationScoped;
             "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
             "fish.payara.fail-all-connections=true",
             // a connection validated within the last second is handed out without validating it again: a round trip
-            // less per request under load (BENCHMARKS.md, "Connection validation"); after an outage the first
-            // validation fails and fail-all-connections replaces the whole pool
+            // less per request under load (BENCHMARKS.md, "A round trip less per request"); after an outage the
+            // first validation fails and fail-all-connections replaces the whole pool
             "fish.payara.validate-atmost-once-period-in-seconds=1",
             // with every connection busy, a request waits at most this long for one, then gets 503 (not 60 s)
             "fish.payara.max-wait-time-in-millis=10000"
