@@ -130,6 +130,7 @@ start() {
   "${a[@]}" create-jdbc-connection-pool --datasourceclassname "$datasource_class" --restype javax.sql.DataSource \
     --isconnectvalidatereq=true --validationmethod=custom-validation \
     --validationclassname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation --failconnection=true \
+    --validateatmostonceperiod=1 \
     --property "url=$(escape "$db_url"):user=$(escape "$db_user"):password=$(escape "$db_password")" roster-pool
   "${a[@]}" ping-connection-pool roster-pool
   "${a[@]}" create-jdbc-resource --connectionpoolid roster-pool jdbc/roster
