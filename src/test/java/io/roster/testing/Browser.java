@@ -168,8 +168,16 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, TestW
         field.sendKeys(text);
     }
 
+    /** Clicks a visible element; while another one covers it (a toast), tries again, as a user would wait. */
     public void click(String css) {
-        visible(css).click();
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+                .withMessage("click: " + css)
+                .ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> {
+                    visible(css).click();
+                    return true;
+                });
     }
 
     public Object script(String javascript, Object... arguments) {
