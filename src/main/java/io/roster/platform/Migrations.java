@@ -12,7 +12,8 @@ import org.flywaydb.core.Flyway;
  * Brings the database schema up to date with Flyway at start-up, in whichever database Roster is given
  * ({@link DataSources}). The same migrations serve H2 and PostgreSQL; the few type names that differ between them
  * are Flyway placeholders. What only H2 needs (statements PostgreSQL does not have) is in {@code db/h2}: there
- * {@code afterMigrate.sql}, a Flyway callback, runs after every migration run, at every start.
+ * {@code afterMigrate.sql}, a Flyway callback, runs after every migration run, at every start. What only PostgreSQL
+ * can do (partial indexes) is in {@code db/postgresql}. The two never use the same version number.
  */
 @ApplicationScoped
 public class Migrations {
@@ -58,8 +59,11 @@ public class Migrations {
     }
 
     static String[] locations(DatabaseKind kind) {
-        return kind == DatabaseKind.H2 ? new String[] {"classpath:db/migration", "classpath:db/h2"}
-                : new String[] {"classpath:db/migration"};
+        return switch (kind) {
+            case H2 -> new String[] {"classpath:db/migration", "classpath:db/h2"};
+            case POSTGRESQL -> new String[] {"classpath:db/migration", "classpath:db/postgresql"};
+            default -> new String[] {"classpath:db/migration"};
+        };
     }
 
     static Map<String, String> placeholders(DatabaseKind kind) {
