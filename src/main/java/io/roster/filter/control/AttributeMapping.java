@@ -42,6 +42,14 @@ public interface AttributeMapping {
         return false;
     }
 
+    /**
+     * Whether an equality on the path's column is answered by an index on (realm, column) of its own, unique or
+     * not ({@code externalId}): the few resources it matches are found without reading any other.
+     */
+    default boolean indexedForEquality(AttributePath path) {
+        return uniqueInRealm(path);
+    }
+
     Optional<Collection> collection(AttributePath path);
 
     /**

@@ -4,6 +4,7 @@ import io.roster.filter.control.AttributeMapping;
 import io.roster.filter.control.CriteriaTranslator;
 import io.roster.filter.control.SortTranslator;
 import io.roster.filter.entity.And;
+import io.roster.filter.entity.AttributePath;
 import io.roster.filter.entity.Compare;
 import io.roster.filter.entity.Filter;
 import io.roster.filter.entity.Operator;
@@ -31,7 +32,8 @@ import java.util.Map;
  * <p>A page is read as its keys first ({@code select pk … order by … offset ? fetch first ? rows only}, which the
  * database answers from its indexes without reading, let alone copying, the documents of the rows it skips), then
  * the rows of those keys; a filter with one match at most (an equality on a unique attribute, as in the lookups
- * identity providers make) reads its row at once. A client paging in the default order (Okta's import:
+ * identity providers make) reads its row at once, and so does the first page of an equality on an attribute with an
+ * index of its own ({@code externalId eq}, Entra's lookup), which skips no rows. A client paging in the default order (Okta's import:
  * {@code startIndex=1, 101, …}) gets each next page by {@code pk > last key of the previous page} when this
  * instance served that page moments ago, and the count of the first page for the pages after it
  * ({@link SearchCache}). Every query carries the configured timeout ({@code roster.query.timeout-seconds}).
@@ -77,15 +79,20 @@ public final class ResourceSearch<T> {
     }
 
     public Result<T> run(String realm, Filter filter, Sort sort, Page page) {
-        if (page.offset() == 0 && page.count() > 0 && atMostOne(filter, mapping)) {
-            // Okta's userName lookup (and Entra's, and a group's by displayName): the row in one query, without
-            // its key first; one match at most is the whole first page and its count
-            List<T> rows = matching(realm, filter);
-            return new Result<>(rows.size(), rows);
-        }
         if (page.offset() == 0 && page.count() > 0) {
             // a first page (every lookup is one) that is not full holds every match: its size is the count, and
-            // the lookups identity providers make (userName eq, externalId eq) need no count query
+            // the lookups identity providers make need no count query
+            if (atMostOne(filter, mapping)) {
+                // Okta's userName lookup (and Entra's, and a group's by displayName): the row in one query
+                List<T> rows = matching(realm, filter);
+                return new Result<>(rows.size(), rows);
+            }
+            if (sort == null && indexedEquality(filter, mapping)) {
+                // Entra's externalId lookup: the few matches come by their own index, so no rows are skipped
+                // and the first page's rows need no keys first
+                List<T> rows = firstRows(realm, filter, page.count());
+                return new Result<>(rows.size() < page.count() ? rows.size() : count(realm, filter), rows);
+            }
             List<Object> keys = keys(realm, filter, sort, 0, page.count());
             long total = keys.size() < page.count() ? keys.size() : count(realm, filter);
             return new Result<>(total, keys.isEmpty() ? List.of() : rows(keys));
@@ -146,11 +153,20 @@ public final class ResourceSearch<T> {
 
     /** Whether the filter is, or requires, an equality on a column unique within the realm: one match at most. */
     static boolean atMostOne(Filter filter, AttributeMapping mapping) {
+        return requiresEquality(filter, mapping::uniqueInRealm);
+    }
+
+    /** Whether the filter is, or requires, an equality that an index of the column's own answers. */
+    static boolean indexedEquality(Filter filter, AttributeMapping mapping) {
+        return requiresEquality(filter, mapping::indexedForEquality);
+    }
+
+    private static boolean requiresEquality(Filter filter, java.util.function.Predicate<AttributePath> column) {
         if (filter instanceof Compare compare) {
-            return compare.op() == Operator.EQ && compare.value() instanceof JsonString
-                    && mapping.uniqueInRealm(compare.path());
+            return compare.op() == Operator.EQ && compare.value() instanceof JsonString && column.test(compare.path());
         }
-        return filter instanceof And and && (atMostOne(and.left(), mapping) || atMostOne(and.right(), mapping));
+        return filter instanceof And and
+                && (requiresEquality(and.left(), column) || requiresEquality(and.right(), column));
     }
 
     /** The resources that match a filter of at most one match ({@link #atMostOne}). */
@@ -160,6 +176,24 @@ public final class ResourceSearch<T> {
         Root<T> root = select.from(type);
         select.select(root).where(where(cb, select, root, realm, filter));
         return limited(em.createQuery(select)).getResultList();
+    }
+
+    /**
+     * The first {@code count} resources in key order, read at once ({@link #indexedEquality}); a full page leaves its
+     * last key for the next page, as {@link #keys} does.
+     */
+    private List<T> firstRows(String realm, Filter filter, int count) {
+        long generation = SearchCache.generation();
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<T> select = cb.createQuery(type);
+        Root<T> root = select.from(type);
+        select.select(root).where(where(cb, select, root, realm, filter)).orderBy(cb.asc(root.get(KEY)));
+        List<T> rows = limited(em.createQuery(select)).setMaxResults(count).getResultList();
+        if (cache != null && rows.size() == count) {
+            Object last = em.getEntityManagerFactory().getPersistenceUnitUtil().getIdentifier(rows.get(count - 1));
+            cache.putLastKeyBefore(type, realm, filter, count, ((Number) last).longValue(), generation);
+        }
+        return rows;
     }
 
     /** The resources of these keys, in the keys' order; one whose row went in the meantime is left out. */

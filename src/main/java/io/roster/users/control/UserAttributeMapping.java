@@ -50,6 +50,12 @@ final class UserAttributeMapping implements AttributeMapping {
         return coreSchema(path) && UNIQUE.contains(path.fullName().toLowerCase(Locale.ROOT));
     }
 
+    /** The unique columns, and externalId ({@code ix_scim_user_external_id}). */
+    @Override
+    public boolean indexedForEquality(AttributePath path) {
+        return uniqueInRealm(path) || coreSchema(path) && path.fullName().equalsIgnoreCase("externalId");
+    }
+
     @Override
     public Optional<Collection> collection(AttributePath path) {
         return Optional.empty();

@@ -18,4 +18,11 @@ class GroupAttributeMappingTest {
         assertThat(mapping.uniqueInRealm(AttributePath.of("externalId"))).isFalse();
         assertThat(mapping.uniqueInRealm(AttributePath.of("members", "value"))).isFalse();
     }
+
+    @Test
+    void externalIdAndTheUniqueColumnsHaveAnIndexOfTheirOwnForEqualities() {
+        assertThat(mapping.indexedForEquality(AttributePath.of("externalId"))).isTrue();
+        assertThat(mapping.indexedForEquality(AttributePath.of("displayName"))).isTrue();
+        assertThat(mapping.indexedForEquality(AttributePath.of("members", "value"))).isFalse();
+    }
 }

@@ -208,6 +208,35 @@ class QueryIT extends ScimIT {
         assertError(http.get("/Users?sortBy=title&sortOrder=sideways"), 400, "invalidValue");
     }
 
+    /**
+     * externalId need not be unique: its first page comes from its own index in one query, in creation (key) order,
+     * and counts every match when it is full; the pages after it continue in that order.
+     */
+    @Test
+    void aSharedExternalIdPagesInCreationOrder() {
+        String shared = "shared-" + tag;
+        for (String name : List.of("ann", "ben", "cy")) {
+            assertOk(http.post("/Users", "{\"userName\": \"" + name + "." + tag + "@example.com\", \"externalId\": \""
+                    + shared + "\"}"), 201);
+        }
+        String filter = "&filter=" + encode("externalId eq \"" + shared + "\"");
+        assertThat(page("/Users?count=2" + filter, 3)).containsExactly("ann", "ben");
+        assertThat(page("/Users?startIndex=3&count=2" + filter, 3)).containsExactly("cy");
+        assertThat(page("/Users?count=3" + filter, 3)).containsExactly("ann", "ben", "cy");
+        assertThat(page("/Users?count=2&filter=" + encode("externalId eq \"" + shared + "\" and userName sw \"b\""), 1))
+                .containsExactly("ben");
+        assertThat(page("/Users?count=0" + filter, 3)).isEmpty();
+        assertThat(page("/Users?filter=" + encode("externalId eq \"" + shared.toUpperCase() + "\""), 0))
+                .as("externalId is case-exact").isEmpty();
+    }
+
+    private List<String> page(String query, int total) {
+        JsonObject list = assertOk(http.get(query), 200);
+        assertThat(list.getInt("totalResults")).as(query).isEqualTo(total);
+        return list.getJsonArray("Resources").stream()
+                .map(r -> r.asJsonObject().getString("userName").split("\\.")[0]).toList();
+    }
+
     @Test
     void searchWithPost() {
         Reply reply = http.post("/Users/.search", Json.createObjectBuilder()

@@ -28,6 +28,11 @@ class AtMostOneTest {
         public boolean uniqueInRealm(AttributePath path) {
             return path.name().equalsIgnoreCase("userName");
         }
+
+        @Override
+        public boolean indexedForEquality(AttributePath path) {
+            return uniqueInRealm(path) || path.name().equalsIgnoreCase("externalId");
+        }
     };
 
     @ParameterizedTest
@@ -48,8 +53,28 @@ class AtMostOneTest {
                 .isEqualTo(atMostOne);
     }
 
+    /** Which first pages are read as rows at once, without their keys first: the few matches of an index. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "externalId eq \"00u1a2b3c4\"                          | true",
+            "EXTERNALID EQ \"x\"                                   | true",
+            "externalId eq \"x\" and active eq true                | true",
+            "userName eq \"a\"                                     | true",
+            "externalId eq \"x\" or active eq true                 | false",
+            "externalId sw \"x\"                                   | false",
+            "externalId ne \"x\"                                   | false",
+            "not (externalId eq \"x\")                             | false",
+            "externalId eq null                                    | false",
+            "displayName eq \"x\"                                  | false",
+            "emails[value eq \"x\"]                                | false"})
+    void onlyAnEqualityOnAnIndexedColumnIsReadAtOnce(String filter, boolean indexed) {
+        assertThat(ResourceSearch.indexedEquality(FilterParser.parse(filter), USER_NAME_UNIQUE)).as(filter)
+                .isEqualTo(indexed);
+    }
+
     @Test
     void noFilterMatchesEverything() {
         assertThat(ResourceSearch.atMostOne(null, USER_NAME_UNIQUE)).isFalse();
+        assertThat(ResourceSearch.indexedEquality(null, USER_NAME_UNIQUE)).isFalse();
     }
 }

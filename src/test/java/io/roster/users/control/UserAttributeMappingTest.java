@@ -21,4 +21,14 @@ class UserAttributeMappingTest {
         assertThat(mapping.uniqueInRealm(new AttributePath(CoreSchemas.ENTERPRISE_USER, "employeeNumber", null)))
                 .isFalse();
     }
+
+    @Test
+    void externalIdAndTheUniqueColumnsHaveAnIndexOfTheirOwnForEqualities() {
+        assertThat(mapping.indexedForEquality(AttributePath.of("externalId"))).isTrue();
+        assertThat(mapping.indexedForEquality(new AttributePath(CoreSchemas.USER, "externalid", null))).isTrue();
+        assertThat(mapping.indexedForEquality(AttributePath.of("userName"))).isTrue();
+        assertThat(mapping.indexedForEquality(AttributePath.of("displayName"))).as("a value row").isFalse();
+        assertThat(mapping.indexedForEquality(new AttributePath(CoreSchemas.ENTERPRISE_USER, "externalId", null)))
+                .as("not the core attribute").isFalse();
+    }
 }
