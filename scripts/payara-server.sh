@@ -126,6 +126,11 @@ start() {
   "${a[@]}" create-jvm-options '-Dhazelcast.socket.bind.any=false'
   # as the bundle does (src/main/bundle/system.properties): no megabyte-sized temporary direct buffer kept per thread
   "${a[@]}" create-jvm-options '-Djdk.nio.maxCachedBufferSize=262144'
+  # as the bundle does (src/main/bundle/pre-boot-commands.asadmin): no HTTP/2, whose streams Grizzly holds on to
+  local listener
+  for listener in http-listener-1 http-listener-2; do
+    "${a[@]}" set "configs.config.server-config.network-config.protocols.protocol.$listener.http.http2-enabled=false"
+  done
   "$asadmin" restart-domain domain1   # JVM options apply from the next start
   "${a[@]}" create-jdbc-connection-pool --datasourceclassname "$datasource_class" --restype javax.sql.DataSource \
     --isconnectvalidatereq=true --validationmethod=custom-validation \

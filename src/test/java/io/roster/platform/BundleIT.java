@@ -6,6 +6,7 @@ import io.roster.testing.OktaRunscope;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -49,6 +50,9 @@ class BundleIT {
             HttpResponse<String> health = roster.send(HttpRequest.newBuilder(URI.create(roster.root() + "/health")));
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).contains("\"status\":\"UP\"").contains("database");
+            assertThat(health.version()).as("Java's client asks for HTTP/2 (Upgrade: h2c); the bundle stays with "
+                    + "HTTP/1.1, whose requests Grizzly does not hold on to (src/main/bundle/pre-boot-commands.asadmin)")
+                    .isEqualTo(HttpClient.Version.HTTP_1_1);
 
             HttpResponse<String> created = roster.send(scim(roster, "/Users").POST(HttpRequest.BodyPublishers.ofString(
                     "{\"userName\":\"Survivor@Example.com\",\"name\":{\"givenName\":\"Sur\",\"familyName\":\"Vivor\"},"

@@ -70,6 +70,7 @@ class PayaraServerIT {
             assertThat(health.statusCode()).as(path).isEqualTo(200);
             assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"dataSource\":\"jdbc/roster\"")
                     .contains("\"database\":\"" + (postgres() ? "PostgreSQL" : "H2") + "\"");
+            assertThat(health.version()).as("HTTP/2 off, as the README's set-up says").isEqualTo(HttpClient.Version.HTTP_1_1);
         }
         assertThat(serverLog()).contains("Roster started").contains("data source jdbc/roster");
     }
