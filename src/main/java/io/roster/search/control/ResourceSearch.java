@@ -12,6 +12,7 @@ import io.roster.protocol.entity.Page;
 import io.roster.search.entity.Sort;
 import jakarta.json.JsonString;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A list request as SQL built from one filter: one page, ordered by the requested attribute and then by the
@@ -50,18 +52,21 @@ public final class ResourceSearch<T> {
     private final AttributeMapping mapping;
     private final int timeoutMillis;
     private final SearchCache cache;
+    private final PreparedQueries prepared;
 
     /**
      * @param timeoutMillis the longest the database may run one query of this search; 0 for no limit
      * @param cache         counts and page ends of recent searches; null for none
+     * @param prepared      the queries of this server whose SQL is made once, with the same timeout
      */
-    public ResourceSearch(EntityManager em, Class<T> type, AttributeMapping mapping, int timeoutMillis,
-            SearchCache cache) {
+    ResourceSearch(EntityManager em, Class<T> type, AttributeMapping mapping, int timeoutMillis, SearchCache cache,
+            PreparedQueries prepared) {
         this.em = em;
         this.type = type;
         this.mapping = mapping;
         this.timeoutMillis = timeoutMillis;
         this.cache = cache;
+        this.prepared = prepared;
     }
 
     /** {@code totalResults}, counted now. */
@@ -171,6 +176,10 @@ public final class ResourceSearch<T> {
 
     /** The resources that match a filter of at most one match ({@link #atMostOne}). */
     private List<T> matching(String realm, Filter filter) {
+        Optional<ColumnEquality> equality = ColumnEquality.of(filter, mapping, prepared.entityName(em, type));
+        if (equality.isPresent()) {
+            return rows(prepared.query(em, type, equality.get().jpql(), false), realm, equality.get());
+        }
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<T> select = cb.createQuery(type);
         Root<T> root = select.from(type);
@@ -184,11 +193,18 @@ public final class ResourceSearch<T> {
      */
     private List<T> firstRows(String realm, Filter filter, int count) {
         long generation = SearchCache.generation();
-        CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<T> select = cb.createQuery(type);
-        Root<T> root = select.from(type);
-        select.select(root).where(where(cb, select, root, realm, filter)).orderBy(cb.asc(root.get(KEY)));
-        List<T> rows = limited(em.createQuery(select)).setMaxResults(count).getResultList();
+        Optional<ColumnEquality> equality = ColumnEquality.of(filter, mapping, prepared.entityName(em, type));
+        List<T> rows;
+        if (equality.isPresent()) {
+            String jpql = equality.get().jpql() + " order by r." + KEY;
+            rows = rows(prepared.query(em, type, jpql, true).setMaxResults(count), realm, equality.get());
+        } else {
+            CriteriaBuilder cb = em.getCriteriaBuilder();
+            CriteriaQuery<T> select = cb.createQuery(type);
+            Root<T> root = select.from(type);
+            select.select(root).where(where(cb, select, root, realm, filter)).orderBy(cb.asc(root.get(KEY)));
+            rows = limited(em.createQuery(select)).setMaxResults(count).getResultList();
+        }
         if (cache != null && rows.size() == count) {
             Object last = em.getEntityManagerFactory().getPersistenceUnitUtil().getIdentifier(rows.get(count - 1));
             cache.putLastKeyBefore(type, realm, filter, count, ((Number) last).longValue(), generation);
@@ -215,6 +231,11 @@ public final class ResourceSearch<T> {
             }
         }
         return rows;
+    }
+
+    @SuppressWarnings("unchecked") // the query selects the type's entities
+    private List<T> rows(Query query, String realm, ColumnEquality equality) {
+        return query.setParameter("realm", realm).setParameter("value", equality.value()).getResultList();
     }
 
     private <Q extends TypedQuery<?>> Q limited(Q query) {

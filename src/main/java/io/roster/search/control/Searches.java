@@ -24,13 +24,19 @@ public class Searches {
     int cacheSeconds;
 
     private SearchCache cache;
+    private PreparedQueries prepared;
 
     @PostConstruct
     void init() {
         cache = cacheSeconds > 0 ? new SearchCache(cacheSeconds * 1000L) : null;
+        prepared = new PreparedQueries(timeoutMillis());
     }
 
     public <T> ResourceSearch<T> of(EntityManager em, Class<T> type, AttributeMapping mapping) {
-        return new ResourceSearch<>(em, type, mapping, Math.max(0, timeoutSeconds) * 1000, cache);
+        return new ResourceSearch<>(em, type, mapping, timeoutMillis(), cache, prepared);
+    }
+
+    private int timeoutMillis() {
+        return Math.max(0, timeoutSeconds) * 1000;
     }
 }
