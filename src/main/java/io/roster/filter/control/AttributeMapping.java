@@ -3,6 +3,7 @@ package io.roster.filter.control;
 import io.roster.filter.entity.AttributePath;
 import io.roster.schema.entity.AttributeType;
 import io.roster.search.control.SearchableAttribute;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,6 +21,16 @@ public interface AttributeMapping {
      * @param caseExact RFC 7643 caseExact of the attribute
      */
     record Column(String jpaPath, AttributeType type, boolean caseExact, boolean lowerCase) {
+
+        /** A string literal as the column is compared with it: lower-cased unless the attribute is caseExact. */
+        public String comparable(String literal) {
+            return caseExact ? literal : literal.toLowerCase(Locale.ROOT);
+        }
+
+        /** Whether the query lower-cases the column to compare it: not caseExact, and not stored lower-cased. */
+        public boolean lowerCasedInQuery() {
+            return !caseExact && !lowerCase;
+        }
     }
 
     /**

@@ -430,11 +430,9 @@ public final class CriteriaTranslator<T> {
     }
 
     private Predicate compareString(Path<Object> path, AttributeMapping.Column column, Compare compare) {
-        String literal = stringLiteral(compare);
-        boolean fold = !column.caseExact();
-        String value = fold ? literal.toLowerCase(Locale.ROOT) : literal;
+        String value = column.comparable(stringLiteral(compare));
         Expression<String> expression = path.as(String.class);
-        if (fold && !column.lowerCase()) {
+        if (column.lowerCasedInQuery()) {
             expression = cb.lower(expression);
         }
         return switch (compare.op()) {

@@ -6,7 +6,6 @@ import io.roster.filter.entity.Filter;
 import io.roster.filter.entity.Operator;
 import io.roster.schema.entity.AttributeType;
 import jakarta.json.JsonString;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -30,12 +29,10 @@ record ColumnEquality(String jpql, String value) {
         }
         return mapping.column(compare.path()).filter(column -> column.type() == AttributeType.STRING)
                 .map(column -> {
-                    boolean fold = !column.caseExact();
                     String attribute = "r." + column.jpaPath();
-                    String compared = fold && !column.lowerCase() ? "lower(" + attribute + ")" : attribute;
-                    String value = fold ? text.getString().toLowerCase(Locale.ROOT) : text.getString();
+                    String compared = column.lowerCasedInQuery() ? "lower(" + attribute + ")" : attribute;
                     return new ColumnEquality("select r from " + entityName + " r where r.realm = :realm and "
-                            + compared + " = :value", value);
+                            + compared + " = :value", column.comparable(text.getString()));
                 });
     }
 }
