@@ -151,7 +151,12 @@ class ConsoleIT {
                 .orElse(null));
         assertThat(created).contains("POST").contains("/scim/v2/Users").contains(accountName)
                 .contains("ConsoleIT/1.0");
-        assertThat(browser.all("#log-table tbody tr[data-status='200']")).isNotEmpty();
+        // inside a wait too: a redraw may have emptied the table for a moment
+        List<WebElement> answered = browser.await("the account's 200 answers in the log", d -> {
+            List<WebElement> rows = browser.all("#log-table tbody tr[data-status='200']");
+            return rows.isEmpty() ? null : rows;
+        });
+        assertThat(answered).isNotEmpty();
         browser.click("#log-live");
 
         // the refused request after revocation has no account: find it by status. The log is written within a
