@@ -22,10 +22,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.PushbackInputStream;
+import java.io.Writer;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.nio.channels.Channels;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -81,11 +83,20 @@ public class JsonBodyProvider implements MessageBodyReader<JsonValue>, MessageBo
     @Override
     public void writeTo(JsonValue value, Class<?> type, Type genericType, Annotation[] annotations,
             MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream entity) throws IOException {
-        OutputStreamWriter writer = new OutputStreamWriter(entity, StandardCharsets.UTF_8);
+        // REPLACE as an OutputStreamWriter does: a lone surrogate that a client sent escaped becomes '?', not a 500
+        Writer writer = Channels.newWriter(Channels.newChannel(entity), StandardCharsets.UTF_8.newEncoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE),
+                ENCODER_BUFFER_BYTES);
         try (JsonWriter json = JsonP.createWriter(writer)) {
             json.write(value);
         }
     }
+
+    /**
+     * The UTF-8 encoder's buffer. An {@code OutputStreamWriter} allocates 8 KiB for every response, which was a
+     * tenth of a lookup's allocations (BENCHMARKS.md); a lookup's whole response is about 1 KiB.
+     */
+    private static final int ENCODER_BUFFER_BYTES = 1024;
 
     private static final class TooLargeException extends IOException {
         final ScimException scim;
