@@ -50,8 +50,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * {@code /Groups} (RFC 7644 §3): Okta's Group Push and Microsoft Entra's group provisioning. Members are
- * streamed into responses after the transaction, straight from the member table. One instance for all requests,
- * as {@code UsersResource}: the {@code @Context} fields are Jersey's proxies to the current request's.
+ * streamed into responses after the method has returned, straight from the member table. One instance for all
+ * requests, as {@code UsersResource}: the {@code @Context} fields are Jersey's proxies to the current request's.
  */
 @Path("Groups")
 @ApplicationScoped
@@ -102,7 +102,6 @@ public class GroupsResource {
     @GET
     @Path("{id}")
     @RolesAllowed(Scopes.READ)
-    @Transactional
     public Response get(@PathParam("id") String id, @QueryParam("attributes") String attributes,
             @QueryParam("excludedAttributes") String excludedAttributes) {
         Group group = find(id);
@@ -115,7 +114,6 @@ public class GroupsResource {
 
     @GET
     @RolesAllowed(Scopes.READ)
-    @Transactional
     public StreamingOutput search(@QueryParam("filter") String filter, @QueryParam("sortBy") String sortBy,
             @QueryParam("sortOrder") String sortOrder, @QueryParam("startIndex") String startIndex,
             @QueryParam("count") String count, @QueryParam("attributes") String attributes,
@@ -129,7 +127,6 @@ public class GroupsResource {
     @Path(".search")
     @Consumes({"application/scim+json", "application/json"})
     @RolesAllowed(Scopes.READ)
-    @Transactional
     public StreamingOutput searchByPost(JsonObject body) {
         return list(SearchRequests.fromJson(body, maxResults));
     }
@@ -218,7 +215,10 @@ public class GroupsResource {
                 uriInfo.getBaseUriBuilder().path("Users").build() + "/");
     }
 
-    /** The body is written after the transaction has ended; members are read while it is written. */
+    /**
+     * The body is written after the method has returned (for a write, after its transaction has ended); members are
+     * read while it is written. Reads run without a transaction, as {@code UsersResource} explains.
+     */
     private static StreamingOutput json(Consumer<JsonGenerator> content) {
         return output -> {
             JsonGenerator generator = JsonP.createGenerator(output);

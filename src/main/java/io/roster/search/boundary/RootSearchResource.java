@@ -32,7 +32,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonGenerator;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -83,7 +82,6 @@ public class RootSearchResource {
     @POST
     @Consumes({"application/scim+json", "application/json"})
     @RolesAllowed(Scopes.READ)
-    @Transactional
     public StreamingOutput search(JsonObject body) {
         SearchRequest request = SearchRequests.fromJson(body, maxResults);
         Filter filter = request.filter();

@@ -51,6 +51,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code /Users} (RFC 7644 §3): everything Okta and Microsoft Entra do with users. One instance for all requests
  * (creating and injecting one per request was a tenth of the server's CPU in a create); the {@code @Context}
  * fields are Jersey's proxies to the current request's, so the class keeps no state of a request.
+ * <p>
+ * Writes run in a transaction; reads do not. A read is a few statements at the database's READ COMMITTED, each
+ * seeing what was committed when it started, in a transaction or not, so a transaction would make it no more
+ * consistent; it would add the transaction manager's work and a {@code COMMIT} round trip to every lookup
+ * (BENCHMARKS.md, "Reads without a transaction").
  */
 @Path("Users")
 @ApplicationScoped
@@ -99,7 +104,6 @@ public class UsersResource {
     @GET
     @Path("{id}")
     @RolesAllowed(Scopes.READ)
-    @Transactional
     public Response get(@PathParam("id") String id, @QueryParam("attributes") String attributes,
             @QueryParam("excludedAttributes") String excludedAttributes) {
         User user = find(id);
@@ -112,7 +116,6 @@ public class UsersResource {
 
     @GET
     @RolesAllowed(Scopes.READ)
-    @Transactional
     public JsonObject search(@QueryParam("filter") String filter, @QueryParam("sortBy") String sortBy,
             @QueryParam("sortOrder") String sortOrder, @QueryParam("startIndex") String startIndex,
             @QueryParam("count") String count, @QueryParam("attributes") String attributes,
@@ -126,7 +129,6 @@ public class UsersResource {
     @Path(".search")
     @Consumes({"application/scim+json", "application/json"})
     @RolesAllowed(Scopes.READ)
-    @Transactional
     public JsonObject searchByPost(JsonObject body) {
         return list(SearchRequests.fromJson(body, maxResults));
     }
