@@ -1,6 +1,7 @@
 package io.roster.security.control;
 
 import io.roster.security.entity.ServiceAccountPrincipal;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
@@ -40,6 +42,16 @@ public class TokenCache {
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
+    /** Looked up once: finding a counter in the registry builds and compares its metric ID on every call. */
+    private Counter hits;
+    private Counter misses;
+
+    @PostConstruct
+    void counters() {
+        hits = metrics.counter("roster_token_cache_hits");
+        misses = metrics.counter("roster_token_cache_misses");
+    }
+
     Optional<Entry> find(String tokenHash, Instant now) {
         Entry entry = lifetimeMillis <= 0 ? null : entries.get(tokenHash);
         if (entry == null || System.nanoTime() - entry.validUntilNanos() > 0
@@ -47,10 +59,10 @@ public class TokenCache {
             if (entry != null) {
                 entries.remove(tokenHash, entry);
             }
-            metrics.counter("roster_token_cache_misses").inc();
+            misses.inc();
             return Optional.empty();
         }
-        metrics.counter("roster_token_cache_hits").inc();
+        hits.inc();
         return Optional.of(entry);
     }
 

@@ -24,6 +24,7 @@ class TokenCacheTest {
         cache = new TokenCache();
         cache.lifetimeMillis = 200;
         cache.metrics = countingRegistry();
+        cache.counters();
     }
 
     @Test
