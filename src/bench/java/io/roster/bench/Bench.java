@@ -248,11 +248,15 @@ public final class Bench {
         }
         Path reports = out.resolve("gatling");
         Files.createDirectories(reports);
+        double serverCompilerBefore = server == null ? -1 : server.compilerCpuSeconds();
+        double clientCompilerBefore = Server.compilerCpuSeconds(ProcessHandle.current().pid());
         long started = System.nanoTime();
         java.time.Instant startedAt = java.time.Instant.now();
         int code = io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {
                 "-s", simulation.getName(), "-rf", reports.toString(), "-rd", id, "-l", "roster-bench"});
         double seconds = (System.nanoTime() - started) / 1e9;
+        noteCompilers(title, seconds, serverCompilerBefore, server == null ? -1 : server.compilerCpuSeconds(),
+                clientCompilerBefore, Server.compilerCpuSeconds(ProcessHandle.current().pid()));
         Long peak = server == null ? null : server.takeWindowPeakRssMiB();
         String report = newestReport(reports, simulation);
         results.workload(id, title, parameters, seconds, peak, Timings.snapshot(), report, code, Machine.loadAverage(),
@@ -265,6 +269,25 @@ public final class Bench {
         if (code != 0) {
             throw new IllegalStateException("Gatling ended " + title + " with status " + code);
         }
+    }
+
+    /**
+     * How busy the JIT compilers of the server and of the load generator (this JVM, where Gatling runs) were during
+     * a workload: a workload measured while either still compiles shows a ramp in its throughput per second.
+     */
+    private void noteCompilers(String title, double seconds, double serverBefore, double serverAfter,
+            double clientBefore, double clientAfter) {
+        if (clientBefore < 0 || clientAfter < 0) {
+            return;
+        }
+        String server = serverBefore < 0 || serverAfter < 0 ? ""
+                : String.format("the server's %.1f s (%.0f%% of a core), ", Math.max(0, serverAfter - serverBefore),
+                        100 * Math.max(0, serverAfter - serverBefore) / seconds);
+        String line = String.format("JIT compilers during '%s' (%.1f s): %sthe load generator's %.1f s (%.0f%% of a "
+                + "core)", title, seconds, server, Math.max(0, clientAfter - clientBefore),
+                100 * Math.max(0, clientAfter - clientBefore) / seconds);
+        System.out.println("   " + line);
+        results.note(line + ".");
     }
 
     /** Writes what was measured so far, so that a run that is stopped still leaves its numbers. */
@@ -388,32 +411,52 @@ public final class Bench {
      * the CPU: under 16 clients Roster's lookups kept getting faster for four to five minutes after a start (525 →
      * 1,746 lookups/s on PostgreSQL), exactly as long as the compiler threads stayed busy (BENCHMARKS.md). So before
      * anything is measured, rounds of {@code warmup.requests} (20,000 at full size) unmeasured lookups and no-op
-     * requests run until the server's compiler threads used less than {@value #QUIET_COMPILER_SHARE} of one core
-     * during a round ({@link Server#compilerCpuSeconds}), at most {@code warmup.readRounds} rounds. Then users are
-     * created and deleted again in rounds of {@code warmup.writes}, so the write path is compiled too, and the
-     * population stays as it was, by the same rule, at most {@code warmup.writeRounds} rounds. Where /proc
-     * cannot tell, a round less than 5% faster than the one before ends a warm-up. Each round's rate and compiler
-     * share go into the results' notes.
+     * requests run until the compiler threads used less than {@value #QUIET_COMPILER_SHARE} of one core during a
+     * round ({@link Server#compilerCpuSeconds}), at most {@code warmup.readRounds} rounds. Then rounds of
+     * {@code warmup.writes} users go through Okta's create sequence and are deleted again, through Gatling like
+     * workload 1, so that the write path is compiled in the server and in the load generator (this JVM), and the
+     * population stays as it was, by the same rule, at most {@code warmup.writeRounds} rounds. Then the reads again:
+     * the first lookups after the write rounds ran with the server's compiler at 13% of a core and 20% slower than
+     * the same lookups right after them (BENCHMARKS.md, "The first workload after a warm-up"). Where /proc cannot
+     * tell, a round less than 5% faster than the one before ends a warm-up. Each round's rate and compiler shares go
+     * into the results' notes.
      */
     private void warmUp() throws InterruptedException {
-        warmUpReads();
+        warmUpReads("lookups and no-op requests");
         warmUpWrites();
+        warmUpReads("lookups and no-op requests again, after the writes");
     }
 
     /** The compiler's share of one core under which a warm-up round counts as the JIT having settled. */
     static final double QUIET_COMPILER_SHARE = 0.10;
 
     private void warmUpWrites() throws InterruptedException {
-        Population throwaway = new Population("bench-warmup-" + results.starts() + "-" + System.currentTimeMillis());
-        AtomicInteger failed = new AtomicInteger();
+        String prefix = "bench-warmup-" + results.starts() + "-" + System.currentTimeMillis();
+        WarmUpWritesSimulation.FAILED.set(0);
         int round = scale.get("warmup.writes");
-        WarmUpRounds rounds = new WarmUpRounds("creates and deletes", "creates/s", round);
+        WarmUpRounds rounds = new WarmUpRounds("users through Okta's create sequence and deleted again ("
+                + scale.get("clients") + " clients)", "creates/s", round);
         for (int r = 0; r < scale.get("warmup.writeRounds") && !rounds.settled(); r++) {
             int first = r * round;
-            rounds.run(() -> onEightClients(round, (client, i) -> createAndDelete(client,
-                    throwaway.userJson(first + i, false), failed)));
+            rounds.run(() -> unmeasured(WarmUpWritesSimulation.class, Map.of("clients", scale.get("clients"),
+                    "count", round, "first", first, "prefix", prefix)));
         }
-        rounds.report(failed.get() + " failed");
+        rounds.report(WarmUpWritesSimulation.FAILED.get() + " failed");
+    }
+
+    /** Runs a simulation that is not a workload: no report, no timings kept. Returns the seconds it took. */
+    private double unmeasured(Class<?> simulation, Map<String, Object> parameters) {
+        Ctx.PARAMETERS.clear();
+        Ctx.PARAMETERS.putAll(parameters);
+        Ctx.PARAMETERS.put("maxSeconds", scale.get("workload.maxSeconds"));
+        long started = System.nanoTime();
+        int code = io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {"-s", simulation.getName(),
+                "-rf", out.resolve("warm-up").toString(), "-nr", "-l", "roster-bench warm-up"});
+        if (code != 0) {
+            throw new IllegalStateException("Gatling ended the warm-up " + simulation.getSimpleName() + " with "
+                    + code);
+        }
+        return (System.nanoTime() - started) / 1e9;
     }
 
     /** Warm-up rounds of one kind, and when they may stop: the server's compiler settled, or no more speed. */
@@ -423,6 +466,7 @@ public final class Bench {
         private final int size;
         private final List<Long> rates = new ArrayList<>();
         private final List<Long> compilerPercents = new ArrayList<>();
+        private final List<Long> ownCompilerPercents = new ArrayList<>();
         private double seconds;
         private boolean settled;
 
@@ -437,17 +481,22 @@ public final class Bench {
         }
 
         void run(Round round) throws InterruptedException {
+            long self = ProcessHandle.current().pid();
             double compilerBefore = server == null ? -1 : server.compilerCpuSeconds();
+            double ownBefore = Server.compilerCpuSeconds(self);
             double took = round.run();
             double compilerAfter = server == null ? -1 : server.compilerCpuSeconds();
+            double ownAfter = Server.compilerCpuSeconds(self);
             seconds += took;
             double rate = size / took;
             double previous = rates.isEmpty() ? 0 : rates.get(rates.size() - 1);
             rates.add(Math.round(rate));
-            if (compilerBefore >= 0 && compilerAfter >= 0) {
+            if (compilerBefore >= 0 && compilerAfter >= 0 && ownBefore >= 0 && ownAfter >= 0) {
                 double share = Math.max(0, compilerAfter - compilerBefore) / took;
+                double own = Math.max(0, ownAfter - ownBefore) / took;
                 compilerPercents.add(Math.round(share * 100));
-                settled = share < QUIET_COMPILER_SHARE;
+                ownCompilerPercents.add(Math.round(own * 100));
+                settled = share < QUIET_COMPILER_SHARE && own < QUIET_COMPILER_SHARE;
             } else {
                 settled = rate < previous * 1.05;
             }
@@ -460,29 +509,19 @@ public final class Bench {
         void report(String extra) {
             String line = String.format("warmed up with %d %s in %.1f s (%s), rounds of %d at %s %s%s%s",
                     rates.size() * size, what, seconds, extra, size, rates, unit,
-                    compilerPercents.isEmpty() ? "" : ", JIT compiler at " + compilerPercents + "% of a core",
+                    compilerPercents.isEmpty() ? "" : ", JIT compiler at " + compilerPercents + "% of a core (the load "
+                            + "generator's at " + ownCompilerPercents + "%)",
                     settled ? "" : " (stopped at the round limit before it settled)");
             System.out.println("   " + line);
             results.note("Start " + results.starts() + ": " + line + ".");
         }
     }
 
-    private void createAndDelete(HttpClient client, String user, AtomicInteger failed)
-            throws IOException, InterruptedException {
-        HttpResponse<String> created = client.send(request("/Users").POST(HttpRequest.BodyPublishers.ofString(user))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        Matcher id = ID.matcher(created.body());
-        if (created.statusCode() != 201 || !id.find() || client.send(request("/Users/" + id.group(1)).DELETE()
-                .build(), HttpResponse.BodyHandlers.discarding()).statusCode() != 204) {
-            failed.incrementAndGet();
-        }
-    }
-
-    private void warmUpReads() throws InterruptedException {
+    private void warmUpReads(String what) throws InterruptedException {
         Population population = Ctx.population;
         int size = population.size();
         int requests = scale.get("warmup.requests");
-        WarmUpRounds rounds = new WarmUpRounds("lookups and no-op requests", "lookups/s", requests);
+        WarmUpRounds rounds = new WarmUpRounds(what, "lookups/s", requests);
         for (int r = 0; r < scale.get("warmup.readRounds") && !rounds.settled(); r++) {
             rounds.run(() -> onEightClients(requests, (client, i) -> {
                 long user = size == 0 ? i : java.util.concurrent.ThreadLocalRandom.current().nextInt(size);

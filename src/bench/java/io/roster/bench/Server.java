@@ -152,7 +152,12 @@ final class Server implements AutoCloseable {
      * JVM retires takes its seconds with it, so compare two readings with {@code Math.max(0, later - earlier)}.
      */
     double compilerCpuSeconds() {
-        Path tasks = Path.of("/proc", String.valueOf(pid()), "task");
+        return compilerCpuSeconds(pid());
+    }
+
+    /** The CPU seconds the JIT compiler threads of a process have used so far, or -1 where /proc cannot tell. */
+    static double compilerCpuSeconds(long pid) {
+        Path tasks = Path.of("/proc", String.valueOf(pid), "task");
         long ticks = 0;
         try (Stream<Path> threads = Files.list(tasks)) {
             for (Path thread : (Iterable<Path>) threads::iterator) {
