@@ -17,7 +17,7 @@ final class Scale {
                 put("clients", 16);
                 put("create.users", 10_000);
                 put("create.passwordUsers", 400);
-                put("floor.noopRequests", 20_000);
+                put("floor.noopRequests", 100_000);
                 put("floor.jdbcUsers", 10_000);
                 put("import.users", 100_000);
                 put("import.count", 100);
@@ -36,7 +36,7 @@ final class Scale {
                 put("warmup.requests", 20_000);
                 put("warmup.readRounds", 15);
                 put("warmup.writes", 5_000);
-                put("warmup.writeRounds", 6);
+                put("warmup.writeRounds", 8);
             }
             case "smoke" -> {
                 put("clients", 16);
