@@ -238,9 +238,7 @@ public final class Bench {
     private void workload(String id, String title, Class<?> simulation, Map<String, Object> parameters)
             throws IOException {
         System.out.println("== " + title);
-        Ctx.PARAMETERS.clear();
-        Ctx.PARAMETERS.putAll(parameters);
-        Ctx.PARAMETERS.put("maxSeconds", scale.get("workload.maxSeconds"));
+        handToSimulation(parameters);
         Sims.stoppedByTimeLimit = false;
         Timings.reset();
         if (server != null) {
@@ -444,11 +442,16 @@ public final class Bench {
         rounds.report(WarmUpWritesSimulation.FAILED.get() + " failed");
     }
 
-    /** Runs a simulation that is not a workload: no report, no timings kept. Returns the seconds it took. */
-    private double unmeasured(Class<?> simulation, Map<String, Object> parameters) {
+    /** The parameters the next simulation reads through {@link Ctx}, with the workloads' time limit. */
+    private void handToSimulation(Map<String, Object> parameters) {
         Ctx.PARAMETERS.clear();
         Ctx.PARAMETERS.putAll(parameters);
         Ctx.PARAMETERS.put("maxSeconds", scale.get("workload.maxSeconds"));
+    }
+
+    /** Runs a simulation that is not a workload: no report, no timings kept. Returns the seconds it took. */
+    private double unmeasured(Class<?> simulation, Map<String, Object> parameters) {
+        handToSimulation(parameters);
         long started = System.nanoTime();
         int code = io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {"-s", simulation.getName(),
                 "-rf", out.resolve("warm-up").toString(), "-nr", "-l", "roster-bench warm-up"});
