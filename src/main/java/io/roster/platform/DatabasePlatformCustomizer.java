@@ -15,7 +15,8 @@ import org.eclipse.persistence.sessions.server.ServerSession;
  * the whole application fail to deploy (no SCIM errors, no health endpoint); this way, with
  * {@link TolerantConnectionPool}, Roster starts, reports DOWN, and says why. With an ops-created JDBC resource
  * ({@code roster.db.datasource}) Roster knows no URL and asks a connection what the database is; if that fails the
- * platform is PostgreSQL's, and readiness reports it should the database turn out to be another.
+ * platform is PostgreSQL's, and readiness reports it should the database turn out to be another. It also keeps
+ * EclipseLink from logging the unique-index violations Roster answers as 409 ({@link AnsweredUniqueViolations}).
  */
 public class DatabasePlatformCustomizer implements SessionCustomizer {
 
@@ -34,6 +35,7 @@ public class DatabasePlatformCustomizer implements SessionCustomizer {
             session.getLogin().usePlatform(new RosterH2Platform());
         }
         failFastWhenTheDatabaseIsGone(session);
+        AnsweredUniqueViolations.install(session.getSessionLog());
         if (session instanceof ServerSession server && server.getDatasourceLogin().shouldUseExternalConnectionPooling()) {
             TolerantConnectionPool pool = new TolerantConnectionPool(ServerSession.DEFAULT_POOL,
                     server.getDatasourceLogin(), server);

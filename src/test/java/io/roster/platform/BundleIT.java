@@ -68,6 +68,19 @@ class BundleIT {
                     .header("Content-Type", "application/scim+json"));
             assertThat(group.statusCode()).isEqualTo(201);
 
+            // the unique indexes decide a taken userName or displayName (no query before the write)
+            HttpResponse<String> takenUserName = roster.send(scim(roster, "/Users").POST(HttpRequest.BodyPublishers
+                    .ofString("{\"userName\":\"SURVIVOR@example.com\"}")).header("Content-Type", "application/scim+json"));
+            assertThat(takenUserName.statusCode()).isEqualTo(409);
+            assertThat(takenUserName.body()).contains("\"scimType\":\"uniqueness\"");
+            HttpResponse<String> takenDisplayName = roster.send(scim(roster, "/Groups").POST(HttpRequest.BodyPublishers
+                    .ofString("{\"displayName\":\"bundle group\"}")).header("Content-Type", "application/scim+json"));
+            assertThat(takenDisplayName.statusCode()).isEqualTo(409);
+            assertThat(takenDisplayName.body()).contains("\"scimType\":\"uniqueness\"");
+            assertThat(roster.log()).as("a taken name is the client's mistake, answered 409: EclipseLink logs no warning "
+                            + "with a stack trace and the taken value for it (AnsweredUniqueViolations)")
+                    .doesNotContain("EclipseLink-4002").doesNotContainIgnoringCase("survivor@example.com");
+
             runscopeSuite(roster);
             assertThat(roster.systemProperty("jdk.nio.maxCachedBufferSize"))
                     .as("the bundle caps the JDK's per-thread temporary direct buffers (src/main/bundle/system.properties)")

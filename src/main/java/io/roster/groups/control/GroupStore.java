@@ -42,7 +42,6 @@ public class GroupStore {
     }
 
     public Group create(String realm, GroupAttributes attributes) {
-        checkDisplayNameFree(realm, attributes.displayName(), null);
         Group group = new Group(UUID.randomUUID().toString(), realm, now());
         group.update(attributes, group.created());
         em.persist(group);
@@ -51,7 +50,6 @@ public class GroupStore {
     }
 
     public void update(Group group, GroupAttributes attributes) {
-        checkDisplayNameFree(group.realm(), attributes.displayName(), group.id());
         group.update(attributes, now());
         flush(attributes.displayName());
     }
@@ -101,19 +99,10 @@ public class GroupStore {
         return searches.of(em, Group.class, new GroupAttributeMapping(schemas.group(realm))).page(realm, filter, sort, offset, count);
     }
 
-    private void checkDisplayNameFree(String realm, String displayName, String exceptId) {
-        List<String> holders = em.createQuery(
-                        "select g.id from ScimGroup g where g.realm = :realm and g.displayNameKey = :key",
-                        String.class)
-                .setParameter("realm", realm)
-                .setParameter("key", GroupAttributes.key(displayName))
-                .getResultList();
-        if (holders.stream().anyMatch(id -> !id.equals(exceptId))) {
-            throw taken(displayName);
-        }
-    }
-
-    /** Writes now, so that a unique-index violation from a concurrent request becomes a 409 here. */
+    /**
+     * Writes now, so that a displayName another group holds becomes a 409 here: the unique index on the
+     * lower-cased displayName decides, with no query before the write (as for users' userName).
+     */
     private void flush(String displayName) {
         try {
             em.flush();

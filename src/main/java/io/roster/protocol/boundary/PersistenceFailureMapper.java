@@ -15,7 +15,7 @@ import java.util.logging.Logger;
 
 /**
  * A unique constraint that fails at commit (two clients racing to create the same userName) is a 409
- * {@code uniqueness}, like the check that runs before the write. A write that lost a race for a row lock (its wait
+ * {@code uniqueness}, as when the stores' flush finds the name taken. A write that lost a race for a row lock (its wait
  * timed out, or a deadlock) is a 409 too: the transaction rolled back, nothing changed, and the client may retry.
  * A database that cannot be reached is a 503 with {@code Retry-After} (RFC 7231 §6.6.4). A list or search query
  * that the database stopped after {@code roster.query.timeout-seconds} is a 503 with {@code Retry-After} too: the

@@ -1,0 +1,43 @@
+package io.roster.platform;
+
+import io.roster.protocol.control.UniqueViolation;
+import java.util.logging.Filter;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.eclipse.persistence.logging.JavaLog;
+import org.eclipse.persistence.logging.SessionLog;
+
+/**
+ * Keeps EclipseLink from logging unique-index violations, which it does as a WARNING with a stack trace before it
+ * throws. Roster answers every one of them itself, as a 409 {@code uniqueness}: a userName or group displayName that
+ * another resource holds is decided by the unique index (UserStore, GroupStore), not by a query before the write.
+ * They are a client's mistake, not a fault, and the database's message would put the taken value (often an email
+ * address) into the server log. Every other record passes, through the filter the logger had before, if any.
+ */
+final class AnsweredUniqueViolations implements Filter {
+
+    private final Filter before;
+
+    private AnsweredUniqueViolations(Filter before) {
+        this.before = before;
+    }
+
+    /** Installs the filter on the loggers of EclipseLink's log, when it logs through java.util.logging. */
+    static void install(SessionLog log) {
+        if (log instanceof JavaLog javaLog) {
+            for (Logger logger : javaLog.getCategoryLoggers().values()) {
+                if (!(logger.getFilter() instanceof AnsweredUniqueViolations)) {
+                    logger.setFilter(new AnsweredUniqueViolations(logger.getFilter()));
+                }
+            }
+        }
+    }
+
+    @Override
+    public boolean isLoggable(LogRecord record) {
+        if (record.getThrown() != null && UniqueViolation.in(record.getThrown())) {
+            return false;
+        }
+        return before == null || before.isLoggable(record);
+    }
+}
