@@ -9,10 +9,12 @@ import org.eclipse.persistence.logging.SessionLog;
 
 /**
  * Keeps EclipseLink from logging unique-index violations, which it does as a WARNING with a stack trace before it
- * throws. Roster answers every one of them itself, as a 409 {@code uniqueness}: a userName or group displayName that
- * another resource holds is decided by the unique index (UserStore, GroupStore), not by a query before the write.
- * They are a client's mistake, not a fault, and the database's message would put the taken value (often an email
- * address) into the server log. Every other record passes, through the filter the logger had before, if any.
+ * throws. A userName or group displayName that another resource holds is decided by the unique index (UserStore,
+ * GroupStore), not by a query before the write, so these violations are a client's mistake, not a fault, and the
+ * database's message would put the taken value (often an email address) into the server log. Roster handles every
+ * one itself: the SCIM and admin APIs answer 409 ({@code PersistenceFailureMapper}, {@code AdminExceptionMapper}),
+ * and the provisioning log's writer logs its own failures in a line of its own. Every other record passes, through
+ * the filter the logger had before, if any.
  */
 final class AnsweredUniqueViolations implements Filter {
 
