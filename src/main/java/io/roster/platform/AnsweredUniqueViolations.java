@@ -18,17 +18,24 @@ import org.eclipse.persistence.logging.SessionLog;
  */
 final class AnsweredUniqueViolations implements Filter {
 
+    private static final String SESSION_LOGGERS = JavaLog.SESSION_TOPLINK_NAMESPACE + ".";
+
     private final Filter before;
 
     private AnsweredUniqueViolations(Filter before) {
         this.before = before;
     }
 
-    /** Installs the filter on the loggers of EclipseLink's log, when it logs through java.util.logging. */
+    /**
+     * Installs the filter on the loggers of Roster's session, when EclipseLink logs through java.util.logging. They
+     * are named after the session; the shared ones ({@code org.eclipse.persistence.default}, which another
+     * application's unnamed session would use on the same server) are left as they are.
+     */
     static void install(SessionLog log) {
         if (log instanceof JavaLog javaLog) {
             for (Logger logger : javaLog.getCategoryLoggers().values()) {
-                if (!(logger.getFilter() instanceof AnsweredUniqueViolations)) {
+                if (logger.getName().startsWith(SESSION_LOGGERS)
+                        && !(logger.getFilter() instanceof AnsweredUniqueViolations)) {
                     logger.setFilter(new AnsweredUniqueViolations(logger.getFilter()));
                 }
             }

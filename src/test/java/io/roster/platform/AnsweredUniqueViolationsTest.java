@@ -12,6 +12,9 @@ import java.util.logging.Logger;
 import org.eclipse.persistence.exceptions.DatabaseException;
 import org.eclipse.persistence.logging.JavaLog;
 import org.eclipse.persistence.logging.SessionLog;
+import org.eclipse.persistence.sessions.DatabaseLogin;
+import org.eclipse.persistence.sessions.DatabaseSession;
+import org.eclipse.persistence.sessions.Project;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,8 +43,12 @@ class AnsweredUniqueViolationsTest {
 
     @BeforeEach
     void install() {
+        DatabaseSession session = new Project(new DatabaseLogin()).createDatabaseSession();
+        session.setName("answered-unique-violations-test");
+        log.setSession(session);
         log.setLevel(SessionLog.WARNING);
-        sessionLogger = log.getCategoryLoggers().get("org.eclipse.persistence.default");
+        sessionLogger = log.getCategoryLoggers()
+                .get("org.eclipse.persistence.session.answered-unique-violations-test");
         sessionLogger.setFilter(record -> !record.getMessage().contains("dropped by the filter before"));
         sessionLogger.addHandler(handler);
         sessionLogger.setUseParentHandlers(false);
@@ -75,6 +82,12 @@ class AnsweredUniqueViolationsTest {
         assertThat(published).extracting(LogRecord::getLevel).containsExactly(Level.WARNING, Level.WARNING);
         assertThat(published.get(0).getThrown()).hasRootCause(gone);
         assertThat(published.get(1).getMessage()).isEqualTo("a warning without an exception");
+    }
+
+    @Test
+    void theLoggersSharedWithOtherApplicationsAreLeftAlone() {
+        assertThat(log.getCategoryLoggers().get("org.eclipse.persistence.default").getFilter()).isNull();
+        assertThat(log.getCategoryLoggers().get("sql").getFilter()).isInstanceOf(AnsweredUniqueViolations.class);
     }
 
     @Test
