@@ -248,17 +248,28 @@ public final class Bench {
         Files.createDirectories(reports);
         double serverCompilerBefore = server == null ? -1 : server.compilerCpuSeconds();
         double clientCompilerBefore = Server.compilerCpuSeconds(ProcessHandle.current().pid());
+        CpuUse.Sampler cpu = new CpuUse.Sampler(server == null ? -1 : server.pid(),
+                pgDir == null ? null : pgDir.resolve("data/postmaster.pid"));
         long started = System.nanoTime();
         java.time.Instant startedAt = java.time.Instant.now();
         int code = io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {
                 "-s", simulation.getName(), "-rf", reports.toString(), "-rd", id, "-l", "roster-bench"});
         double seconds = (System.nanoTime() - started) / 1e9;
+        try {
+            cpu.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Map<String, Timings.Series> timings = Timings.snapshot();
+        CpuUse.Split cpuSplit = cpu.split(timings.values().stream().mapToLong(t -> t.first).min().orElse(started),
+                timings.values().stream().mapToLong(t -> t.last).max().orElse(System.nanoTime()),
+                timings.values().stream().mapToLong(t -> t.all.getTotalCount()).sum(), Runtime.getRuntime().availableProcessors());
         noteCompilers(title, seconds, serverCompilerBefore, server == null ? -1 : server.compilerCpuSeconds(),
                 clientCompilerBefore, Server.compilerCpuSeconds(ProcessHandle.current().pid()));
         Long peak = server == null ? null : server.takeWindowPeakRssMiB();
         String report = newestReport(reports, simulation);
-        results.workload(id, title, parameters, seconds, peak, Timings.snapshot(), report, code, Machine.loadAverage(),
-                startedAt, java.time.Instant.now());
+        results.workload(id, title, parameters, seconds, peak, timings, report, code, Machine.loadAverage(),
+                startedAt, java.time.Instant.now(), cpuSplit);
         checkpoint();
         if (Sims.stoppedByTimeLimit) {
             results.note("Workload '" + title + "' was stopped by its time limit of "

@@ -40,6 +40,7 @@ final class Report {
         targets(r, md);
         workloads(r, md);
         serverSide(r, md);
+        cpu(r, md);
         floors(r, md);
         startupAndMemory(r, md);
         charts(r, out, md);
@@ -175,6 +176,35 @@ final class Report {
             md.append("| ").append(s.workload()).append(" | ").append(s.request()).append(" | ").append(s.count())
                     .append(" | ").append(s.p50()).append(" | ").append(s.p95()).append(" | ").append(s.p99())
                     .append(" | ").append(s.max()).append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    private static void cpu(Results r, StringBuilder md) {
+        List<Results.Workload> measured = r.workloads.stream().filter(w -> w.cpu() != null).toList();
+        if (measured.isEmpty()) {
+            return;
+        }
+        String database = r.db.equals("h2") ? "H2 runs inside the server, so its work is in the server's column"
+                : r.db.startsWith("jdbc:") ? "the database was not measured (its processes count as other ones "
+                        + "when they run on this machine)" : "the database is PostgreSQL's postmaster and backends";
+        md.append("## Where the CPU went\n\nThe cores each process used on average while a workload ran (from /proc; ")
+                .append(measured.get(0).cpu().cores()).append(" cores in all): the server's JVM, the database, the "
+                        + "load generator (the benchmark's JVM, where Gatling runs), every other process, and idle; ")
+                .append(database).append(". Per request: the process's cores divided by the workload's "
+                        + "requests per second (a create is two requests: the lookup and the POST).\n\n")
+                .append("| Workload | Measured s | Server | Database | Load generator | Other processes | Idle | "
+                        + "Server µs / request | Database µs / request |\n"
+                        + "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Results.Workload w : measured) {
+            CpuUse.Split c = w.cpu();
+            md.append("| ").append(w.title()).append(" | ").append(fmt(c.seconds())).append(" | ")
+                    .append(Results.cores(c.server())).append(" | ").append(Results.cores(c.database()))
+                    .append(" | ").append(Results.cores(c.loadGenerator())).append(" | ")
+                    .append(Results.cores(c.other())).append(" | ").append(Results.cores(c.idle())).append(" | ")
+                    .append(Results.micros(c.microsPerRequest(c.server()))).append(" | ")
+                    .append(Results.micros(c.microsPerRequest(c.database())))
+                    .append(" |\n");
         }
         md.append('\n');
     }

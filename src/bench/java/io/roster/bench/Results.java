@@ -35,7 +35,8 @@ final class Results {
     }
 
     record Workload(String id, String title, Map<String, Object> parameters, double seconds, Long peakRssMiB,
-            List<Stat> stats, String report, int gatlingStatus, String loadAverage, Instant started, Instant ended) {
+            List<Stat> stats, String report, int gatlingStatus, String loadAverage, Instant started, Instant ended,
+            CpuUse.Split cpu) {
     }
 
     /** A kind of request of a workload as Roster timed it (its provisioning log, whole milliseconds). */
@@ -109,15 +110,31 @@ final class Results {
 
     void workload(String id, String title, Map<String, Object> parameters, double seconds, Long peakRssMiB,
             Map<String, Timings.Series> series, String report, int gatlingStatus, String loadAverage,
-            Instant started, Instant ended) {
+            Instant started, Instant ended, CpuUse.Split cpu) {
         List<Stat> stats = new ArrayList<>();
         series.forEach((name, s) -> stats.add(Stat.of(name, s)));
-        workloads.add(new Workload(id, title, parameters, seconds, peakRssMiB, stats, report, gatlingStatus,
-                loadAverage, started, ended));
+        Workload workload = new Workload(id, title, parameters, seconds, peakRssMiB, stats, report, gatlingStatus,
+                loadAverage, started, ended, cpu);
+        workloads.add(workload);
         for (Stat stat : stats) {
             System.out.printf("   %-70s n=%d err=%d %.1f/s p50=%.2f p95=%.2f p99=%.2f max=%.1f ms%n", stat.name(),
                     stat.count(), stat.errors(), stat.throughput(), stat.p50(), stat.p95(), stat.p99(), stat.max());
         }
+        if (cpu != null) {
+            System.out.printf("   cores (of %d): server %s, database %s, load generator %s, other %s, idle %s; "
+                    + "server CPU per request %s us%n", cpu.cores(), cores(cpu.server()), cores(cpu.database()),
+                    cores(cpu.loadGenerator()), cores(cpu.other()), cores(cpu.idle()),
+                    micros(cpu.microsPerRequest(cpu.server())));
+        }
+    }
+
+    /** Cores used, or "-" where that process was not measured. */
+    static String cores(double cores) {
+        return cores < 0 ? "-" : String.format(java.util.Locale.ROOT, "%.2f", cores);
+    }
+
+    static String micros(double micros) {
+        return Double.isNaN(micros) ? "-" : String.format(java.util.Locale.ROOT, "%,.0f", micros);
     }
 
     void serverSide(List<ServerStat> stats) {
@@ -192,6 +209,15 @@ final class Results {
             }
             if (w.report() != null) {
                 workload.add("gatlingReport", w.report());
+            }
+            if (w.cpu() != null) {
+                CpuUse.Split c = w.cpu();
+                JsonObjectBuilder cpu = Json.createObjectBuilder().add("seconds", c.seconds()).add("cores", c.cores());
+                // -1: not measured (another SCIM server, or H2 inside the server)
+                cpu.add("server", c.server()).add("database", c.database()).add("loadGenerator", c.loadGenerator())
+                        .add("otherProcesses", c.other()).add("idle", c.idle())
+                        .add("requestsPerSecond", c.requestsPerSecond());
+                workload.add("cpu (cores used on average)", cpu);
             }
             workloadsJson.add(workload);
         }
