@@ -34,6 +34,23 @@ final class Machine {
         }
     }
 
+    /**
+     * Writes the page cache's dirty pages out ({@code sync}), so that a bulk load's writeback does not compete with
+     * what is measured next.
+     */
+    static String sync() {
+        try {
+            Process sync = new ProcessBuilder("sync").redirectErrorStream(true).start();
+            sync.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            return sync.waitFor() == 0 ? "sync" : "no sync (it failed)";
+        } catch (IOException e) {
+            return "no sync (" + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "no sync (interrupted)";
+        }
+    }
+
     private static java.util.Optional<String> firstValue(Path file, String key) {
         try {
             List<String> lines = Files.readAllLines(file);

@@ -261,12 +261,13 @@ final class Report {
         }
         md.append("\nPeak RSS of the server over the whole run: **").append(r.peakRssMiB).append(" MiB**.\n\n");
         if (!r.loads.isEmpty()) {
-            md.append("| Data load | Users | Value rows | Seconds | Users/s |\n|---|---:|---:|---:|---:|\n");
+            md.append("| Data load | Users | Value rows | Seconds | Users/s | Then settled (s) |\n"
+                    + "|---|---:|---:|---:|---:|---:|\n");
             for (Results.Load l : r.loads) {
                 md.append("| ").append(l.how()).append(" (").append(l.from()).append("..").append(l.to())
                         .append(") | ").append(l.to() - l.from()).append(" | ").append(l.valueRows()).append(" | ")
                         .append(fmt(l.seconds())).append(" | ").append(fmt((l.to() - l.from()) / l.seconds()))
-                        .append(" |\n");
+                        .append(" | ").append(fmt(l.settleSeconds())).append(" |\n");
             }
             md.append('\n');
         }

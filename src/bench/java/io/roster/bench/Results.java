@@ -49,7 +49,7 @@ final class Results {
     record Memory(String when, long rssMiB, String heap) {
     }
 
-    record Load(String how, int from, int to, long valueRows, double seconds, double analyzeSeconds) {
+    record Load(String how, int from, int to, long valueRows, double seconds, double settleSeconds) {
     }
 
     final String scale;
@@ -104,8 +104,8 @@ final class Results {
         storageFloor = new double[] {users, valueRows, seconds};
     }
 
-    void load(String how, int from, int to, long valueRows, double seconds, double analyzeSeconds) {
-        loads.add(new Load(how, from, to, valueRows, seconds, analyzeSeconds));
+    void load(String how, int from, int to, long valueRows, double seconds, double settleSeconds) {
+        loads.add(new Load(how, from, to, valueRows, seconds, settleSeconds));
     }
 
     void workload(String id, String title, Map<String, Object> parameters, double seconds, Long peakRssMiB,
@@ -183,7 +183,7 @@ final class Results {
         JsonArrayBuilder loadsJson = Json.createArrayBuilder();
         loads.forEach(l -> loadsJson.add(Json.createObjectBuilder().add("how", l.how()).add("from", l.from())
                 .add("to", l.to()).add("valueRows", l.valueRows()).add("seconds", l.seconds())
-                .add("analyzeSeconds", l.analyzeSeconds())));
+                .add("settleSeconds (analyze; vacuum and checkpoint on PostgreSQL; sync)", l.settleSeconds())));
         json.add("loads", loadsJson);
         JsonArrayBuilder workloadsJson = Json.createArrayBuilder();
         for (Workload w : workloads) {
