@@ -263,7 +263,8 @@ public final class Bench {
         Map<String, Timings.Series> timings = Timings.snapshot();
         CpuUse.Split cpuSplit = cpu.split(timings.values().stream().mapToLong(t -> t.first).min().orElse(started),
                 timings.values().stream().mapToLong(t -> t.last).max().orElse(System.nanoTime()),
-                timings.values().stream().mapToLong(t -> t.all.getTotalCount()).sum(), Runtime.getRuntime().availableProcessors());
+                timings.values().stream().mapToLong(t -> t.all.getTotalCount()).sum(),
+                Runtime.getRuntime().availableProcessors());
         noteCompilers(title, seconds, serverCompilerBefore, server == null ? -1 : server.compilerCpuSeconds(),
                 clientCompilerBefore, Server.compilerCpuSeconds(ProcessHandle.current().pid()));
         Long peak = server == null ? null : server.takeWindowPeakRssMiB();

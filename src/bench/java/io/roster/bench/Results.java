@@ -113,9 +113,8 @@ final class Results {
             Instant started, Instant ended, CpuUse.Split cpu) {
         List<Stat> stats = new ArrayList<>();
         series.forEach((name, s) -> stats.add(Stat.of(name, s)));
-        Workload workload = new Workload(id, title, parameters, seconds, peakRssMiB, stats, report, gatlingStatus,
-                loadAverage, started, ended, cpu);
-        workloads.add(workload);
+        workloads.add(new Workload(id, title, parameters, seconds, peakRssMiB, stats, report, gatlingStatus,
+                loadAverage, started, ended, cpu));
         for (Stat stat : stats) {
             System.out.printf("   %-70s n=%d err=%d %.1f/s p50=%.2f p95=%.2f p99=%.2f max=%.1f ms%n", stat.name(),
                     stat.count(), stat.errors(), stat.throughput(), stat.p50(), stat.p95(), stat.p99(), stat.max());
