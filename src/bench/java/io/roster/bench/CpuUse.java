@@ -196,8 +196,16 @@ final class CpuUse {
 
     /** {@code [ppid, utime, stime, cutime, cstime]}, or null when the process is gone. */
     static long[] statFields(Path proc, long pid) {
+        return statFields(proc.resolve(pid + "/stat"));
+    }
+
+    /**
+     * {@code [ppid, utime, stime, cutime, cstime]} of a process's or a thread's {@code stat} file, or null when it is
+     * gone.
+     */
+    static long[] statFields(Path statFile) {
         try {
-            String stat = Files.readString(proc.resolve(pid + "/stat"));
+            String stat = Files.readString(statFile);
             // after the command name in parentheses (which may hold spaces): state is field 3, ppid 4, utime 14
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return new long[] {Long.parseLong(f[1]), Long.parseLong(f[11]), Long.parseLong(f[12]),

@@ -166,10 +166,10 @@ final class Server implements AutoCloseable {
                             && !Files.readString(thread.resolve("comm")).startsWith("C2 Compiler")) {
                         continue;
                     }
-                    String stat = Files.readString(thread.resolve("stat"));
-                    // the fields after the command name in parentheses: state is field 3, utime 14, stime 15
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    long[] fields = CpuUse.statFields(thread.resolve("stat"));
+                    if (fields != null) {
+                        ticks += fields[1] + fields[2];
+                    }
                 } catch (IOException | RuntimeException threadGone) {
                     // the JVM retired this compiler thread while it was read
                 }
@@ -177,7 +177,7 @@ final class Server implements AutoCloseable {
         } catch (IOException | RuntimeException noProc) {
             return -1;
         }
-        return ticks / 100.0;
+        return ticks / CpuUse.TICKS_PER_SECOND;
     }
 
     /** The heap as the JVM reports it ({@code jcmd GC.heap_info}), optionally after a full collection. */
