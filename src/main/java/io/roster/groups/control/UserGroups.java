@@ -1,6 +1,8 @@
 package io.roster.groups.control;
 
 import io.roster.protocol.control.JsonP;
+import io.roster.search.control.JoinedColumns;
+import io.roster.users.entity.User;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonArray;
@@ -11,13 +13,23 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 
 /**
  * The read-only {@code groups} attribute of users (RFC 7643 §4.1.2), computed from memberships: one query for
- * any number of users, so a page of users costs one query, not one per user.
+ * any number of users, so a page of users costs one query, not one per user; or, for a user found by a lookup,
+ * no query of its own ({@link #JOINED}).
  */
 @ApplicationScoped
 public class UserGroups {
+
+    /**
+     * The user's groups as columns of the lookup that finds the user ({@code r}): a row per group, ordered by
+     * display name, and one with nulls for a user without groups.
+     */
+    public static final JoinedColumns JOINED = new JoinedColumns(
+            "left join Membership m on m.userPk = r.pk left join m.group g", "g.id, g.displayName",
+            "g.displayNameKey");
 
     @PersistenceContext(unitName = "roster")
     EntityManager em;
@@ -36,10 +48,27 @@ public class UserGroups {
                         + "join m.group g where m.userPk in :users order by m.userPk, g.displayNameKey", Object[].class)
                 .setParameter("users", List.copyOf(userPks))
                 .getResultList();
+        return groups(rows, row -> ((Number) row[0]).longValue(), groupsUrl);
+    }
+
+    /**
+     * @param joinedRows the rows of a lookup with {@link #JOINED}: {@code {user, group id, display name}}
+     * @return as {@link #of(Collection, String)}
+     */
+    public static Map<Long, JsonArray> ofJoined(List<Object[]> joinedRows, String groupsUrl) {
+        return groups(joinedRows, row -> ((User) row[0]).pk(), groupsUrl);
+    }
+
+    /** Rows of {@code {user, group id, display name}}, a user's in display-name order; a null id is no group. */
+    private static Map<Long, JsonArray> groups(List<Object[]> rows, ToLongFunction<Object[]> userPk,
+            String groupsUrl) {
         Map<Long, JsonArrayBuilder> groups = new HashMap<>();
         for (Object[] row : rows) {
             String id = (String) row[1];
-            groups.computeIfAbsent(((Number) row[0]).longValue(), pk -> JsonP.createArrayBuilder())
+            if (id == null) {
+                continue;
+            }
+            groups.computeIfAbsent(userPk.applyAsLong(row), pk -> JsonP.createArrayBuilder())
                     .add(JsonP.createObjectBuilder()
                             .add("value", id)
                             .add("display", (String) row[2])

@@ -15,10 +15,22 @@ import java.util.Optional;
  * Criteria query is turned into SQL again on each execution, which was a third of an Okta lookup's query
  * (BENCHMARKS.md, "The lookups' SQL made once").
  *
- * @param jpql  {@code select r from Entity r where r.realm = :realm and <column> = :value}, without an order
- * @param value the comparison value as the column holds it (lower-cased where the attribute is not caseExact)
+ * @param entityName the resource's entity name in JPQL, aliased {@code r}
+ * @param condition  {@code r.realm = :realm and <column> = :value}
+ * @param value      the comparison value as the column holds it (lower-cased where the attribute is not caseExact)
  */
-record ColumnEquality(String jpql, String value) {
+record ColumnEquality(String entityName, String condition, String value) {
+
+    /** {@code select r from Entity r where <condition>}, without an order. */
+    String jpql() {
+        return "select r from " + entityName + " r where " + condition;
+    }
+
+    /** The resource with the joined columns: a row per joined row, in their order, and one without any. */
+    String jpql(JoinedColumns joined) {
+        return "select r, " + joined.columns() + " from " + entityName + " r " + joined.join() + " where " + condition
+                + " order by " + joined.orderBy();
+    }
 
     /** The equality, if the filter is exactly one on a string column of the resource's own; otherwise empty. */
     static Optional<ColumnEquality> of(Filter filter, AttributeMapping mapping, String entityName) {
@@ -31,8 +43,8 @@ record ColumnEquality(String jpql, String value) {
                 .map(column -> {
                     String attribute = "r." + column.jpaPath();
                     String compared = column.lowerCasedInQuery() ? "lower(" + attribute + ")" : attribute;
-                    return new ColumnEquality("select r from " + entityName + " r where r.realm = :realm and "
-                            + compared + " = :value", column.comparable(text.getString()));
+                    return new ColumnEquality(entityName, "r.realm = :realm and " + compared + " = :value",
+                            column.comparable(text.getString()));
                 });
     }
 }

@@ -42,7 +42,15 @@ import java.util.Optional;
  */
 public final class ResourceSearch<T> {
 
-    public record Result<T>(long total, List<T> resources) {
+    /**
+     * @param joinedRows the rows of the {@link JoinedColumns} when the search read them with the resources, each
+     *                   {@code {resource, column…}}; null when it did not, and the caller reads them its own way
+     */
+    public record Result<T>(long total, List<T> resources, List<Object[]> joinedRows) {
+
+        Result(long total, List<T> resources) {
+            this(total, resources, null);
+        }
     }
 
     private static final String KEY = "pk";
@@ -84,12 +92,24 @@ public final class ResourceSearch<T> {
     }
 
     public Result<T> run(String realm, Filter filter, Sort sort, Page page) {
+        return run(realm, filter, sort, page, null);
+    }
+
+    /**
+     * @param joined columns to read with the resource in the same query when the filter finds one at most by an
+     *               equality on a column ({@code userName eq}); null for none. Other searches leave them unread.
+     */
+    public Result<T> run(String realm, Filter filter, Sort sort, Page page, JoinedColumns joined) {
         if (page.offset() == 0 && page.count() > 0) {
             // a first page (every lookup is one) that is not full holds every match: its size is the count, and
             // the lookups identity providers make need no count query
             if (atMostOne(filter, mapping)) {
                 // Okta's userName lookup (and Entra's, and a group's by displayName): the row in one query
-                List<T> rows = matching(realm, filter);
+                Optional<ColumnEquality> equality = ColumnEquality.of(filter, mapping, prepared.entityName(em, type));
+                if (joined != null && equality.isPresent()) {
+                    return matching(realm, equality.get(), joined);
+                }
+                List<T> rows = matching(realm, filter, equality);
                 return new Result<>(rows.size(), rows);
             }
             if (sort == null && indexedEquality(filter, mapping)) {
@@ -175,8 +195,7 @@ public final class ResourceSearch<T> {
     }
 
     /** The resources that match a filter of at most one match ({@link #atMostOne}). */
-    private List<T> matching(String realm, Filter filter) {
-        Optional<ColumnEquality> equality = ColumnEquality.of(filter, mapping, prepared.entityName(em, type));
+    private List<T> matching(String realm, Filter filter, Optional<ColumnEquality> equality) {
         if (equality.isPresent()) {
             return rows(prepared.query(em, type, equality.get().jpql(), false), realm, equality.get());
         }
@@ -185,6 +204,15 @@ public final class ResourceSearch<T> {
         Root<T> root = select.from(type);
         select.select(root).where(where(cb, select, root, realm, filter));
         return limited(em.createQuery(select)).getResultList();
+    }
+
+    /** The resource that matches the equality, with its joined rows, in one query. */
+    private Result<T> matching(String realm, ColumnEquality equality, JoinedColumns joined) {
+        @SuppressWarnings("unchecked") // the query selects {resource, column…}
+        List<Object[]> rows = prepared.query(em, Object[].class, equality.jpql(joined), false)
+                .setParameter("realm", realm).setParameter("value", equality.value()).getResultList();
+        List<T> resources = rows.stream().map(row -> type.cast(row[0])).distinct().toList();
+        return new Result<>(resources.size(), resources, rows);
     }
 
     /**

@@ -106,12 +106,25 @@ public class UsersResource {
     @RolesAllowed(Scopes.READ)
     public Response get(@PathParam("id") String id, @QueryParam("attributes") String attributes,
             @QueryParam("excludedAttributes") String excludedAttributes) {
-        User user = find(id);
+        Projection projection = projection(attributes, excludedAttributes);
+        User user;
+        JsonArray groups = JsonValue.EMPTY_JSON_ARRAY;
+        if (projection.excludes("groups")) {
+            user = find(id);
+        } else {
+            // the user and its groups in one query
+            List<Object[]> rows = store.findWith(realm.name(), id, UserGroups.JOINED);
+            if (rows.isEmpty()) {
+                throw notFound(id);
+            }
+            user = (User) rows.get(0)[0];
+            groups = UserGroups.ofJoined(rows, groupsUrl()).getOrDefault(user.pk(), groups);
+        }
         if (Preconditions.notModified(headers.getRequestHeader(HttpHeaders.IF_NONE_MATCH),
                 UserRepresentation.etag(user))) {
             return Response.notModified(etag(user)).build();
         }
-        return ok(user, projection(attributes, excludedAttributes));
+        return ok(user, projection, groups);
     }
 
     @GET
@@ -134,14 +147,21 @@ public class UsersResource {
     }
 
     private JsonObject list(SearchRequest request) {
-        UserStore.SearchResult result = store.search(realm.name(), request);
-        return ListResponse.of(result.total(), request.page().startIndex(),
-                render(result.users(), projection(request.attributes(), request.excludedAttributes())));
+        Projection projection = projection(request.attributes(), request.excludedAttributes());
+        boolean withGroups = !projection.excludes("groups");
+        // a lookup (userName eq) reads the user's groups in its own query; other searches read them after it
+        UserStore.SearchResult result = store.search(realm.name(), request, withGroups ? UserGroups.JOINED : null);
+        JsonArray resources = result.joinedRows() == null ? render(result.users(), projection)
+                : render(result.users(), projection, UserGroups.ofJoined(result.joinedRows(), groupsUrl()));
+        return ListResponse.of(result.total(), request.page().startIndex(), resources);
     }
 
     /** The users as SCIM JSON, their groups read with one query for all of them. */
     public JsonArray render(List<User> users, Projection projection) {
-        Map<Long, JsonArray> groups = groups(users, projection);
+        return render(users, projection, groups(users, projection));
+    }
+
+    private JsonArray render(List<User> users, Projection projection, Map<Long, JsonArray> groups) {
         ResourceType type = type();
         JsonArrayBuilder resources = JsonP.createArrayBuilder();
         for (User user : users) {
@@ -207,7 +227,11 @@ public class UsersResource {
     }
 
     private Response ok(User user, Projection projection) {
-        JsonArray groups = groups(List.of(user), projection).getOrDefault(user.pk(), JsonValue.EMPTY_JSON_ARRAY);
+        return ok(user, projection,
+                groups(List.of(user), projection).getOrDefault(user.pk(), JsonValue.EMPTY_JSON_ARRAY));
+    }
+
+    private Response ok(User user, Projection projection, JsonArray groups) {
         return Response.ok(projection.apply(UserRepresentation.of(user, type(), location(user), groups)))
                 .tag(etag(user)).build();
     }
@@ -217,8 +241,11 @@ public class UsersResource {
         if (projection.excludes("groups")) {
             return Map.of();
         }
-        return userGroups.of(users.stream().map(User::pk).toList(),
-                uriInfo.getBaseUriBuilder().path("Groups").build() + "/");
+        return userGroups.of(users.stream().map(User::pk).toList(), groupsUrl());
+    }
+
+    private String groupsUrl() {
+        return uriInfo.getBaseUriBuilder().path("Groups").build() + "/";
     }
 
     private static EntityTag etag(User user) {

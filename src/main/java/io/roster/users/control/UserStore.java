@@ -5,6 +5,7 @@ import io.roster.groups.control.Memberships;
 import io.roster.protocol.control.UniqueViolation;
 import io.roster.protocol.entity.ScimException;
 import io.roster.schema.control.SchemaRegistry;
+import io.roster.search.control.JoinedColumns;
 import io.roster.search.control.Searches;
 import io.roster.search.entity.SearchRequest;
 import io.roster.search.entity.Sort;
@@ -39,7 +40,11 @@ public class UserStore {
     @PersistenceContext(unitName = "roster")
     EntityManager em;
 
-    public record SearchResult(long total, List<User> users) {
+    /**
+     * @param joinedRows the rows of the joined columns when the search read them with the users, each
+     *                   {@code {user, column…}}; null when it did not
+     */
+    public record SearchResult(long total, List<User> users, List<Object[]> joinedRows) {
     }
 
     /** A new user; {@code passwordHash} is what to keep of the password sent with it, or null. */
@@ -79,17 +84,41 @@ public class UserStore {
         return query(realm, id).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
     }
 
+    /**
+     * The user with the joined columns in one query: a row per joined row, each {@code {user, column…}}, and none
+     * when there is no such user.
+     */
+    public List<Object[]> findWith(String realm, String id, JoinedColumns joined) {
+        return em.createQuery("select r, " + joined.columns() + " from User r " + joined.join()
+                        + " where r.id = :id and r.realm = :realm order by " + joined.orderBy(), Object[].class)
+                .setParameter("id", wanted(id))
+                .setParameter("realm", realm)
+                .getResultList();
+    }
+
     private TypedQuery<User> query(String realm, String id) {
-        String wanted = id == null || id.length() > 36 ? "" : id;
         return em.createQuery("select u from User u where u.id = :id and u.realm = :realm", User.class)
-                .setParameter("id", wanted)
+                .setParameter("id", wanted(id))
                 .setParameter("realm", realm);
     }
 
+    /** The id as the query takes it: one longer than any id (a UUID) finds nothing. */
+    private static String wanted(String id) {
+        return id == null || id.length() > 36 ? "" : id;
+    }
+
     public SearchResult search(String realm, SearchRequest request) {
+        return search(realm, request, null);
+    }
+
+    /**
+     * @param joined columns to read in the same query when the filter finds one user at most (a lookup); null
+     *               for none
+     */
+    public SearchResult search(String realm, SearchRequest request, JoinedColumns joined) {
         var result = searches.of(em, User.class, mapping(realm))
-                .run(realm, request.filter(), request.sort(), request.page());
-        return new SearchResult(result.total(), result.resources());
+                .run(realm, request.filter(), request.sort(), request.page(), joined);
+        return new SearchResult(result.total(), result.resources(), result.joinedRows());
     }
 
     public long count(String realm, Filter filter) {

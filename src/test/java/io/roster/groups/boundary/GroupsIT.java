@@ -245,7 +245,8 @@ class GroupsIT extends ScimIT {
     @Test
     void membershipRulesAndTheUsersGroups() {
         String alice = createUser("alice." + unique() + "@okta.local", "Alice");
-        String bob = createUser("bob." + unique() + "@okta.local", "Bob");
+        String bobName = "bob." + unique() + "@okta.local";
+        String bob = createUser(bobName, "Bob");
         String name = "Rules " + unique();
         String unknown = UUID.randomUUID().toString();
 
@@ -292,6 +293,33 @@ class GroupsIT extends ScimIT {
         // filters on members
         String other = assertOk(http.post("/Groups", "{\"displayName\": \"" + name + " other\", \"members\": [{\"value\": \""
                 + bob + "\"}]}"), 201).getString("id");
+        String early = assertOk(http.post("/Groups", "{\"displayName\": \"early " + name + "\", \"members\": [{\"value\": \""
+                + bob + "\"}]}"), 201).getString("id");
+        // a user in three groups: the user once, its groups in display-name order (not the order joined), whether
+        // the groups come in the query that finds the user (a lookup, a read by id) or in a query after it
+        List<String> bobsGroups = List.of(early, id, other);
+        String bobLookup = "/Users?filter=" + encode("userName eq \"" + bobName.toUpperCase() + "\"");
+        for (String path : List.of(bobLookup, bobLookup + "&excludedAttributes=emails",
+                "/Users?filter=" + encode("userName sw \"" + bobName + "\""),
+                "/Users?filter=" + encode("userName eq \"" + bobName + "\" and displayName eq \"Bob\""))) {
+            JsonObject found = assertOk(http.get(path), 200);
+            assertThat(found.getInt("totalResults")).as(path).isEqualTo(1);
+            assertThat(found.getJsonArray("Resources")).as(path).hasSize(1);
+            assertThat(groupIds(found.getJsonArray("Resources").getJsonObject(0))).as(path).isEqualTo(bobsGroups);
+        }
+        String search = "{\"schemas\": [\"urn:ietf:params:scim:api:messages:2.0:SearchRequest\"], \"filter\": "
+                + Json.createValue("userName eq \"" + bobName + "\"") + "}";
+        assertThat(groupIds(assertOk(http.post("/Users/.search", search), 200).getJsonArray("Resources")
+                .getJsonObject(0))).isEqualTo(bobsGroups);
+        JsonObject bobById = assertOk(http.get("/Users/" + bob), 200);
+        assertThat(groupIds(bobById)).isEqualTo(bobsGroups);
+        assertThat(bobById.getJsonArray("groups").getJsonObject(0).getString("display")).isEqualTo("early " + name);
+        assertThat(http.request("GET", "/Users/" + bob).auth().header("If-None-Match",
+                bobById.getJsonObject("meta").getString("version")).send().status()).isEqualTo(304);
+        assertThat(assertOk(http.get(bobLookup + "&attributes=groups.display"), 200).getJsonArray("Resources")
+                .getJsonObject(0).getJsonArray("groups").getJsonObject(2).keySet()).containsExactly("display");
+        assertThat(http.delete("/Groups/" + early).status()).isEqualTo(204);
+        assertThat(groupIds(assertOk(http.get("/Users/" + bob), 200))).containsExactly(id, other);
         assertThat(ids(http.get("/Groups?filter=" + encode("members[value eq \"" + alice + "\"]")))).containsExactly(id);
         assertThat(ids(http.get("/Groups?filter=" + encode("members.value eq \"" + bob + "\"")))).containsExactlyInAnyOrder(id, other);
         assertThat(ids(http.get("/Groups?filter=" + encode("members[value eq \"" + bob + "\"] and displayName eq \""
@@ -648,6 +676,10 @@ class GroupsIT extends ScimIT {
     private static JsonObject member(JsonObject group, String userId) {
         return group.getJsonArray("members").stream().map(JsonValue::asJsonObject)
                 .filter(m -> m.getString("value").equals(userId)).findFirst().orElseThrow();
+    }
+
+    private static List<String> groupIds(JsonObject user) {
+        return user.getJsonArray("groups").stream().map(g -> g.asJsonObject().getString("value")).toList();
     }
 
     private static Set<String> ids(Reply reply) {

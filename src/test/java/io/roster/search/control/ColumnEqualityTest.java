@@ -51,6 +51,19 @@ class ColumnEqualityTest {
         assertThat(equality.get().value()).isEqualTo(value);
     }
 
+    /** A lookup with joined columns: the resource once per joined row, in the joined rows' order. */
+    @Test
+    void joinedColumnsComeWithTheResource() {
+        ColumnEquality equality = ColumnEquality.of(FilterParser.parse("userName eq \"A\""), MAPPING, "User")
+                .orElseThrow();
+
+        assertThat(equality.jpql(new JoinedColumns("left join Membership m on m.userPk = r.pk left join m.group g",
+                "g.id, g.displayName", "g.displayNameKey")))
+                .isEqualTo("select r, g.id, g.displayName from User r left join Membership m on m.userPk = r.pk "
+                        + "left join m.group g where r.realm = :realm and r.userNameKey = :value "
+                        + "order by g.displayNameKey");
+    }
+
     /** Everything else goes through the Criteria translator, which also refuses what it must. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
