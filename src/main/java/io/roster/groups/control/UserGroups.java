@@ -2,7 +2,6 @@ package io.roster.groups.control;
 
 import io.roster.protocol.control.JsonP;
 import io.roster.search.control.JoinedColumns;
-import io.roster.users.entity.User;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonArray;
@@ -13,7 +12,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToLongFunction;
 
 /**
  * The read-only {@code groups} attribute of users (RFC 7643 §4.1.2), computed from memberships: one query for
@@ -28,7 +26,7 @@ public class UserGroups {
      * display name, and one with nulls for a user without groups.
      */
     public static final JoinedColumns JOINED = new JoinedColumns(
-            "left join Membership m on m.userPk = r.pk left join m.group g", "g.id, g.displayName",
+            "left join Membership m on m.userPk = r.pk left join m.group g", "r.pk, g.id, g.displayName",
             "g.displayNameKey");
 
     @PersistenceContext(unitName = "roster")
@@ -48,30 +46,32 @@ public class UserGroups {
                         + "join m.group g where m.userPk in :users order by m.userPk, g.displayNameKey", Object[].class)
                 .setParameter("users", List.copyOf(userPks))
                 .getResultList();
-        return groups(rows, row -> ((Number) row[0]).longValue(), groupsUrl);
+        return groups(rows, 0, groupsUrl);
     }
 
     /**
-     * @param joinedRows the rows of a lookup with {@link #JOINED}: {@code {user, group id, display name}}
+     * @param joinedRows the rows of a lookup with {@link #JOINED}: {@code {user, user's key, group id, display name}}
      * @return as {@link #of(Collection, String)}
      */
     public static Map<Long, JsonArray> ofJoined(List<Object[]> joinedRows, String groupsUrl) {
-        return groups(joinedRows, row -> ((User) row[0]).pk(), groupsUrl);
+        return groups(joinedRows, 1, groupsUrl);
     }
 
-    /** Rows of {@code {user, group id, display name}}, a user's in display-name order; a null id is no group. */
-    private static Map<Long, JsonArray> groups(List<Object[]> rows, ToLongFunction<Object[]> userPk,
-            String groupsUrl) {
+    /**
+     * Rows with {@code user's key, group id, display name} from the column {@code first} on, a user's in display-name
+     * order; a null id is no group.
+     */
+    private static Map<Long, JsonArray> groups(List<Object[]> rows, int first, String groupsUrl) {
         Map<Long, JsonArrayBuilder> groups = new HashMap<>();
         for (Object[] row : rows) {
-            String id = (String) row[1];
+            String id = (String) row[first + 1];
             if (id == null) {
                 continue;
             }
-            groups.computeIfAbsent(userPk.applyAsLong(row), pk -> JsonP.createArrayBuilder())
+            groups.computeIfAbsent(((Number) row[first]).longValue(), pk -> JsonP.createArrayBuilder())
                     .add(JsonP.createObjectBuilder()
                             .add("value", id)
-                            .add("display", (String) row[2])
+                            .add("display", (String) row[first + 2])
                             .add("$ref", groupsUrl + id)
                             .add("type", "direct"));
         }

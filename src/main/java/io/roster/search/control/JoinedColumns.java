@@ -6,7 +6,7 @@ package io.roster.search.control;
  * with Okta's and Entra's {@code userName eq} lookup, so that the lookup is one statement, not two.
  *
  * @param join    the JPQL joins, e.g. {@code left join Membership m on m.userPk = r.pk left join m.group g}
- * @param columns the joined columns selected after the resource, e.g. {@code g.id, g.displayName}
+ * @param columns the columns selected after the resource, e.g. {@code r.pk, g.id, g.displayName}
  * @param orderBy the order of a resource's joined rows, e.g. {@code g.displayNameKey}
  */
 public record JoinedColumns(String join, String columns, String orderBy) {

@@ -34,8 +34,9 @@ import java.util.Optional;
  * <p>A page is read as its keys first ({@code select pk … order by … offset ? fetch first ? rows only}, which the
  * database answers from its indexes without reading, let alone copying, the documents of the rows it skips), then
  * the rows of those keys; a filter with one match at most (an equality on a unique attribute, as in the lookups
- * identity providers make) reads its row at once, and so does the first page of an equality on an attribute with an
- * index of its own ({@code externalId eq}, Entra's lookup), which skips no rows. A client paging in the default
+ * identity providers make) reads its row at once, with any columns its caller joins to it ({@link JoinedColumns}),
+ * and so does the first page of an equality on an attribute with an index of its own ({@code externalId eq},
+ * Entra's lookup), which skips no rows. A client paging in the default
  * order (Okta's import: {@code startIndex=1, 101, …}) gets each next page by {@code pk > last key of the previous
  * page} when this instance served that page moments ago, and the count of the first page for the pages after it
  * ({@link SearchCache}). Every query carries the configured timeout ({@code roster.query.timeout-seconds}).
