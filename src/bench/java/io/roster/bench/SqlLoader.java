@@ -167,7 +167,6 @@ final class SqlLoader implements AutoCloseable {
         }
     }
 
-    /** Fresh planner statistics after a bulk load (autovacuum would get there later). */
     /**
      * Leaves the database as a restart after a bulk load should find it, not in the load's aftermath. Statistics
      * (ANALYZE) everywhere; on PostgreSQL also VACUUM, which autovacuum would otherwise run over the new rows in the

@@ -26,10 +26,9 @@ record ColumnEquality(String entityName, String condition, String value) {
         return "select r from " + entityName + " r where " + condition;
     }
 
-    /** The resource with the joined columns: a row per joined row, in their order, and one without any. */
+    /** The resource with the joined columns ({@link JoinedColumns#jpql}). */
     String jpql(JoinedColumns joined) {
-        return "select r, " + joined.columns() + " from " + entityName + " r " + joined.join() + " where " + condition
-                + " order by " + joined.orderBy();
+        return joined.jpql(entityName, condition);
     }
 
     /** The equality, if the filter is exactly one on a string column of the resource's own; otherwise empty. */

@@ -10,4 +10,13 @@ package io.roster.search.control;
  * @param orderBy the order of a resource's joined rows, e.g. {@code g.displayNameKey}
  */
 public record JoinedColumns(String join, String columns, String orderBy) {
+
+    /**
+     * {@code select r, <columns> from <entity> r <join> where <condition> order by <orderBy>}: the resource once per
+     * joined row, in their order, and once with nulls when it has none.
+     */
+    public String jpql(String entityName, String condition) {
+        return "select r, " + columns + " from " + entityName + " r " + join + " where " + condition + " order by "
+                + orderBy;
+    }
 }

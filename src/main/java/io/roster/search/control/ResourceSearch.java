@@ -209,9 +209,7 @@ public final class ResourceSearch<T> {
 
     /** The resource that matches the equality, with its joined rows, in one query. */
     private Result<T> matching(String realm, ColumnEquality equality, JoinedColumns joined) {
-        @SuppressWarnings("unchecked") // the query selects {resource, column…}
-        List<Object[]> rows = prepared.query(em, Object[].class, equality.jpql(joined), false)
-                .setParameter("realm", realm).setParameter("value", equality.value()).getResultList();
+        List<Object[]> rows = rows(prepared.query(em, Object[].class, equality.jpql(joined), false), realm, equality);
         List<T> resources = rows.stream().map(row -> type.cast(row[0])).distinct().toList();
         return new Result<>(resources.size(), resources, rows);
     }
@@ -262,8 +260,8 @@ public final class ResourceSearch<T> {
         return rows;
     }
 
-    @SuppressWarnings("unchecked") // the query selects the type's entities
-    private List<T> rows(Query query, String realm, ColumnEquality equality) {
+    @SuppressWarnings("unchecked") // the query selects what the caller expects: the type's entities, or rows
+    private static <R> List<R> rows(Query query, String realm, ColumnEquality equality) {
         return query.setParameter("realm", realm).setParameter("value", equality.value()).getResultList();
     }
 

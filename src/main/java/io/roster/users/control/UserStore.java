@@ -89,8 +89,7 @@ public class UserStore {
      * when there is no such user.
      */
     public List<Object[]> findWith(String realm, String id, JoinedColumns joined) {
-        return em.createQuery("select r, " + joined.columns() + " from User r " + joined.join()
-                        + " where r.id = :id and r.realm = :realm order by " + joined.orderBy(), Object[].class)
+        return em.createQuery(joined.jpql("User", "r.id = :id and r.realm = :realm"), Object[].class)
                 .setParameter("id", wanted(id))
                 .setParameter("realm", realm)
                 .getResultList();
