@@ -29,7 +29,11 @@ import jakarta.enterprise.context.ApplicationScoped;
             // first validation fails and fail-all-connections replaces the whole pool
             "fish.payara.validate-atmost-once-period-in-seconds=1",
             // with every connection busy, a request waits at most this long for one, then gets 503 (not 60 s)
-            "fish.payara.max-wait-time-in-millis=10000"
+            "fish.payara.max-wait-time-in-millis=10000",
+            // every connection has the same credentials, so any free one will do: without this Payara compares
+            // each candidate's factory settings (a map copied per call) on every request, as for a pool whose
+            // connections differ (@DataSourceDefinition's default; a pool made with asadmin has it off)
+            "fish.payara.match-connections=false"
         })
 public class RosterDataSource {
     public static final String JNDI_NAME = "java:app/jdbc/roster";
