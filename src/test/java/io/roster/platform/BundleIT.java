@@ -91,6 +91,10 @@ class BundleIT {
                             + "even with --nocluster unless switched off (src/main/bundle/pre-boot-commands.asadmin)")
                     .extracting(InetSocketAddress::getPort).containsExactly(roster.port());
             assertThat(roster.log()).doesNotContain("Hazelcast Instance Bound");
+            assertThat(roster.log())
+                    .as("the bundle's trust store holds no expired certificate, of which Payara warns at every start "
+                            + "(src/main/bundle/PruneExpiredCertificates.java)")
+                    .doesNotContain("has expired");
             assertThat(roster.log()).doesNotContain(PASSWORD).doesNotContain(TOKEN);
         }
         assertThat(Files.isDirectory(workingDirectory.resolve("data"))).as("H2 files under ./data").isTrue();
