@@ -2,6 +2,8 @@ package io.roster.bench;
 
 import io.roster.schema.control.ResourceValidator;
 import io.roster.schema.entity.CoreSchemas;
+import io.roster.search.control.UniqueValues.Owner;
+import io.roster.search.control.ValueRows;
 import io.roster.search.entity.IndexedValue;
 import io.roster.users.entity.UserAttributes;
 import jakarta.json.Json;
@@ -23,10 +25,10 @@ import java.util.List;
 /**
  * Fills a realm straight through SQL, with the rows Roster itself writes: each user goes through Roster's own
  * {@link ResourceValidator} (as a POST does) and {@link UserAttributes} / AttributeIndexer, and lands in
- * scim_user and scim_user_value exactly as UserWrites and EclipseLink would put it there (document JSON without the
- * password, lower-cased keys, value positions, version 1). Keys are taken from scim_user_seq in blocks of 50, as
- * EclipseLink takes them, so the loader and a running Roster never collide. Plain JDBC batches in one transaction
- * per batch: this is also the benchmark's storage floor.
+ * scim_user and scim_user_value exactly as UserWrites would put it there (document JSON without the password,
+ * lower-cased keys, the value rows bound by Roster's own {@link ValueRows}, version 1). Keys are taken from
+ * scim_user_seq in blocks of 50, as EclipseLink takes them, so the loader and a running Roster never collide.
+ * Plain JDBC batches in one transaction per batch: this is also the benchmark's storage floor.
  */
 final class SqlLoader implements AutoCloseable {
 
@@ -67,8 +69,7 @@ final class SqlLoader implements AutoCloseable {
         String userSql = "insert into scim_user (pk, id, realm_id, user_name, user_name_key, external_id, "
                 + "display_name, active, password_hash, document, created_at, last_modified, version) "
                 + "values (?, ?, ?, ?, ?, ?, ?, ?, null, ?, ?, ?, 1)";
-        String valueSql = "insert into scim_user_value (user_pk, position, path, element, text_value, text_key, "
-                + "text_prefix, number_value, time_value, bool_value) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        String valueSql = ValueRows.insertSql(Owner.USER);
         try (PreparedStatement users = connection.prepareStatement(userSql);
                 PreparedStatement values = connection.prepareStatement(valueSql)) {
             long pk = 0;
@@ -96,27 +97,7 @@ final class SqlLoader implements AutoCloseable {
                 users.addBatch();
                 List<IndexedValue> indexed = attributes.values();
                 for (int position = 0; position < indexed.size(); position++) {
-                    IndexedValue value = indexed.get(position);
-                    values.setLong(1, pk);
-                    values.setInt(2, position);
-                    values.setString(3, value.path());
-                    values.setInt(4, value.element());
-                    String text = value.text();
-                    String key = text == null ? null : IndexedValue.key(text);
-                    values.setString(5, text);
-                    values.setString(6, key);
-                    values.setString(7, key == null ? null : IndexedValue.prefix(key));
-                    values.setBigDecimal(8, value.number());
-                    if (value.time() == null) {
-                        values.setNull(9, Types.TIMESTAMP);
-                    } else {
-                        values.setTimestamp(9, Timestamp.from(value.time()));
-                    }
-                    if (value.bool() == null) {
-                        values.setNull(10, Types.BOOLEAN);
-                    } else {
-                        values.setBoolean(10, value.bool());
-                    }
+                    ValueRows.bind(values, pk, position, indexed.get(position));
                     values.addBatch();
                     valueRows++;
                 }

@@ -5,10 +5,12 @@ import io.roster.groups.entity.Group;
 import io.roster.groups.entity.GroupAttributes;
 import io.roster.protocol.control.UniqueViolation;
 import io.roster.protocol.entity.ScimException;
+import io.roster.schema.control.SchemaRegistry;
 import io.roster.search.control.Searches;
+import io.roster.search.control.UniqueValues.Owner;
+import io.roster.search.control.ValueRows;
 import io.roster.search.entity.SearchRequest;
 import io.roster.search.entity.Sort;
-import io.roster.schema.control.SchemaRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -16,6 +18,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
+import java.sql.Connection;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -46,12 +49,17 @@ public class GroupStore {
         group.update(attributes, group.created());
         em.persist(group);
         flush(attributes.displayName());
+        ValueRows.insert(em.unwrap(Connection.class), Owner.GROUP, group.pk(), attributes.values());
         return group;
     }
 
     public void update(Group group, GroupAttributes attributes) {
+        boolean valuesChanged = !group.values().equals(attributes.values());
         group.update(attributes, now());
         flush(attributes.displayName());
+        if (valuesChanged) {
+            ValueRows.replace(em.unwrap(Connection.class), Owner.GROUP, group.pk(), attributes.values());
+        }
     }
 
     /** The members changed: the group gets a new lastModified and version. */

@@ -1,6 +1,7 @@
 package io.roster.groups.entity;
 
 import io.roster.search.control.SearchCache;
+import io.roster.search.control.ValueRows;
 import io.roster.search.entity.IndexedValue;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -18,7 +19,9 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import org.eclipse.persistence.annotations.Customizer;
 
 /**
  * A SCIM group. {@link #document} is the group's canonical SCIM document without its members (JSON); the other
@@ -26,6 +29,7 @@ import java.util.List;
  * set operations in SQL, so a group of any size is cheap to load and to write.
  */
 @Entity(name = "ScimGroup") // "Group" is a reserved word in JPQL
+@Customizer(ValueRows.ReadOnlyMapping.class)
 @EntityListeners(SearchCache.Listener.class)
 @Table(name = "scim_group")
 public class Group {
@@ -59,7 +63,10 @@ public class Group {
     @OneToMany(mappedBy = "group")
     private List<Membership> memberships;
 
-    /** The searchable values of the document's extensions; rows are identified by position, as for users. */
+    /**
+     * The searchable values of the document's extensions, one row each, identified by position; filters join them. Read-only for
+     * EclipseLink: {@link ValueRows} writes them after the row itself.
+     */
     @ElementCollection
     @CollectionTable(name = "scim_group_value", joinColumns = @JoinColumn(name = "group_pk"))
     @OrderColumn(name = "position")
@@ -108,6 +115,11 @@ public class Group {
         return document;
     }
 
+    /** The value rows as stored (read when first asked). */
+    public List<IndexedValue> values() {
+        return Collections.unmodifiableList(values);
+    }
+
     public Instant created() {
         return created;
     }
@@ -126,10 +138,6 @@ public class Group {
         this.displayNameKey = GroupAttributes.key(attributes.displayName());
         this.externalId = attributes.externalId();
         this.document = attributes.document();
-        if (!this.values.equals(attributes.values())) {
-            this.values.clear();
-            this.values.addAll(attributes.values());
-        }
         touch(now);
     }
 

@@ -31,8 +31,8 @@ public class UniqueValues {
         USER("scim_user", "scim_user_value", "user_pk"), GROUP("scim_group", "scim_group_value", "group_pk");
 
         private final String table;
-        private final String valueTable;
-        private final String ownerColumn;
+        final String valueTable;
+        final String ownerColumn;
 
         Owner(String table, String valueTable, String ownerColumn) {
             this.table = table;

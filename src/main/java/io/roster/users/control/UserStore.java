@@ -7,6 +7,8 @@ import io.roster.protocol.entity.ScimException;
 import io.roster.schema.control.SchemaRegistry;
 import io.roster.search.control.JoinedColumns;
 import io.roster.search.control.Searches;
+import io.roster.search.control.UniqueValues.Owner;
+import io.roster.search.control.ValueRows;
 import io.roster.search.entity.SearchRequest;
 import io.roster.search.entity.Sort;
 import io.roster.users.entity.User;
@@ -18,6 +20,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
+import java.sql.Connection;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -54,6 +57,7 @@ public class UserStore {
         user.changePassword(passwordHash);
         em.persist(user);
         flush(attributes.userName());
+        ValueRows.insert(em.unwrap(Connection.class), Owner.USER, user.pk(), attributes.values());
         return user;
     }
 
@@ -62,8 +66,12 @@ public class UserStore {
      * version moves once per write and the version a response shows is the one committed.
      */
     public void update(User user, UserAttributes attributes) {
+        boolean valuesChanged = !user.values().equals(attributes.values());
         user.update(attributes, now());
         flush(attributes.userName());
+        if (valuesChanged) {
+            ValueRows.replace(em.unwrap(Connection.class), Owner.USER, user.pk(), attributes.values());
+        }
     }
 
     /** The user, its values and its memberships. */

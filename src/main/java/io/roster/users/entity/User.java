@@ -1,6 +1,7 @@
 package io.roster.users.entity;
 
 import io.roster.search.control.SearchCache;
+import io.roster.search.control.ValueRows;
 import io.roster.search.entity.IndexedValue;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -17,13 +18,16 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import org.eclipse.persistence.annotations.Customizer;
 
 /**
  * A SCIM user. {@link #document} is the user's canonical SCIM document (JSON) and the single source of truth; the
  * other columns are derived from it on every write so that the lookups Okta and Entra make are index-backed.
  */
 @Entity
+@Customizer(ValueRows.ReadOnlyMapping.class)
 @EntityListeners(SearchCache.Listener.class)
 @Table(name = "scim_user")
 public class User {
@@ -62,7 +66,10 @@ public class User {
     @Column(name = "document", nullable = false)
     private String document;
 
-    /** The searchable values of the document; rows are identified by position, as EclipseLink rewrites them. */
+    /**
+     * The searchable values of the document, one row each, identified by position; filters join them. Read-only for
+     * EclipseLink: {@link ValueRows} writes them after the row itself.
+     */
     @ElementCollection
     @CollectionTable(name = "scim_user_value", joinColumns = @JoinColumn(name = "user_pk"))
     @OrderColumn(name = "position")
@@ -123,6 +130,11 @@ public class User {
         return document;
     }
 
+    /** The value rows as stored (read when first asked). */
+    public List<IndexedValue> values() {
+        return Collections.unmodifiableList(values);
+    }
+
     public Instant created() {
         return created;
     }
@@ -146,10 +158,6 @@ public class User {
         this.displayName = attributes.displayName();
         this.active = attributes.active();
         this.document = attributes.document();
-        if (!this.values.equals(attributes.values())) {
-            this.values.clear();
-            this.values.addAll(attributes.values());
-        }
         this.lastModified = lastModified == null || now.isAfter(lastModified) ? now : lastModified.plusMillis(1);
     }
 
