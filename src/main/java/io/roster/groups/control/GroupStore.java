@@ -50,6 +50,7 @@ public class GroupStore {
         em.persist(group);
         flush(attributes.displayName());
         ValueRows.insert(em.unwrap(Connection.class), Owner.GROUP, group.pk(), attributes.values());
+        group.valuesWritten(attributes.values());
         return group;
     }
 
@@ -59,6 +60,7 @@ public class GroupStore {
         flush(attributes.displayName());
         if (valuesChanged) {
             ValueRows.replace(em.unwrap(Connection.class), Owner.GROUP, group.pk(), attributes.values());
+            group.valuesWritten(attributes.values());
         }
     }
 

@@ -16,6 +16,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,6 +73,10 @@ public class Group {
     @OrderColumn(name = "position")
     private List<IndexedValue> values = new ArrayList<>();
 
+    /** The rows as this transaction wrote them ({@link ValueRows}), which {@link #values} does not follow; or null. */
+    @Transient
+    private List<IndexedValue> valuesWritten;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant created;
 
@@ -115,9 +120,14 @@ public class Group {
         return document;
     }
 
-    /** The value rows as stored (read when first asked). */
+    /** The value rows as stored: as read when first asked, or as this transaction last wrote them. */
     public List<IndexedValue> values() {
-        return Collections.unmodifiableList(values);
+        return Collections.unmodifiableList(valuesWritten != null ? valuesWritten : values);
+    }
+
+    /** Records the value rows that {@link ValueRows} has just written for this group. */
+    public void valuesWritten(List<IndexedValue> written) {
+        this.valuesWritten = List.copyOf(written);
     }
 
     public Instant created() {

@@ -58,6 +58,7 @@ public class UserStore {
         em.persist(user);
         flush(attributes.userName());
         ValueRows.insert(em.unwrap(Connection.class), Owner.USER, user.pk(), attributes.values());
+        user.valuesWritten(attributes.values());
         return user;
     }
 
@@ -71,6 +72,7 @@ public class UserStore {
         flush(attributes.userName());
         if (valuesChanged) {
             ValueRows.replace(em.unwrap(Connection.class), Owner.USER, user.pk(), attributes.values());
+            user.valuesWritten(attributes.values());
         }
     }
 

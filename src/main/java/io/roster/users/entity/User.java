@@ -15,6 +15,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -75,6 +76,10 @@ public class User {
     @OrderColumn(name = "position")
     private List<IndexedValue> values = new ArrayList<>();
 
+    /** The rows as this transaction wrote them ({@link ValueRows}), which {@link #values} does not follow; or null. */
+    @Transient
+    private List<IndexedValue> valuesWritten;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant created;
 
@@ -130,9 +135,14 @@ public class User {
         return document;
     }
 
-    /** The value rows as stored (read when first asked). */
+    /** The value rows as stored: as read when first asked, or as this transaction last wrote them. */
     public List<IndexedValue> values() {
-        return Collections.unmodifiableList(values);
+        return Collections.unmodifiableList(valuesWritten != null ? valuesWritten : values);
+    }
+
+    /** Records the value rows that {@link ValueRows} has just written for this user. */
+    public void valuesWritten(List<IndexedValue> written) {
+        this.valuesWritten = List.copyOf(written);
     }
 
     public Instant created() {
