@@ -3,14 +3,13 @@ package io.roster.realms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.roster.platform.MigratedH2;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,11 +20,7 @@ class RealmPurgerTest {
 
     @BeforeEach
     void schema() throws SQLException {
-        String url = "jdbc:h2:mem:purge-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration")
-                .placeholders(Map.of("document_type", "varchar(1000000)", "long_text_type", "varchar(65536)"))
-                .load().migrate();
-        connection = DriverManager.getConnection(url, "sa", "");
+        connection = DriverManager.getConnection(MigratedH2.url("purge"), "sa", "");
         execute("insert into realm (id, created_at) values ('acme', current_timestamp)");
         fill("default", 1_000, 30);
         fill("acme", 2_000, 95);

@@ -2,6 +2,7 @@ package io.roster.audit.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.roster.platform.MigratedH2;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,9 +10,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,11 +24,8 @@ class LogRetentionTest {
     @BeforeEach
     void database() {
         db = new JdbcDataSource();
-        db.setURL("jdbc:h2:mem:retention-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        db.setURL(MigratedH2.url("retention"));
         db.setUser("sa");
-        Flyway.configure().dataSource(db).locations("classpath:db/migration")
-                .placeholders(Map.of("document_type", "varchar(1000000)", "long_text_type", "varchar(65536)"))
-                .load().migrate();
     }
 
     @Test

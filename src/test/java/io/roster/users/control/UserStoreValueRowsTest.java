@@ -2,6 +2,7 @@ package io.roster.users.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.roster.platform.MigratedH2;
 import io.roster.schema.control.ResourceValidator;
 import io.roster.schema.entity.CoreSchemas;
 import io.roster.search.control.UniqueValues.Owner;
@@ -20,9 +21,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,11 +37,7 @@ class UserStoreValueRowsTest {
 
     @BeforeEach
     void schema() throws SQLException {
-        String url = "jdbc:h2:mem:user-values-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration")
-                .placeholders(Map.of("document_type", "varchar(1000000)", "long_text_type", "varchar(65536)"))
-                .load().migrate();
-        connection = DriverManager.getConnection(url, "sa", "");
+        connection = DriverManager.getConnection(MigratedH2.url("user-values"), "sa", "");
         store = new UserStore();
         store.em = (EntityManager) Proxy.newProxyInstance(EntityManager.class.getClassLoader(),
                 new Class<?>[] {EntityManager.class}, (proxy, method, args) -> switch (method.getName()) {
