@@ -86,8 +86,10 @@ class ValueRowPlansTest {
     void valueRowsHoldEveryTypeAndAreReplacedAsAWhole() throws SQLException {
         Instant hired = Instant.parse("2024-02-29T12:34:56.789Z");
         List<IndexedValue> values = List.of(IndexedValue.marker("emails", 0),
-                IndexedValue.text("emails.value", 0, "Ann.Bee@Example.com"), IndexedValue.bool("emails.primary", 0, true),
-                IndexedValue.number("urn:x:level", 0, new BigDecimal("3.5")), IndexedValue.time("urn:x:hired", 0, hired));
+                IndexedValue.text("emails.value", 0, "Ann.Bee@Example.com"),
+                IndexedValue.bool("emails.primary", 0, true),
+                IndexedValue.number("urn:x:level", 0, new BigDecimal("3.5")),
+                IndexedValue.time("urn:x:hired", 0, hired));
         ValueRows.replace(connection, Owner.USER, 1234, values);
         assertThat(rows("scim_user_value", "user_pk", 1234)).containsExactly(
                 "0 emails 0 null null null null null null",
@@ -104,9 +106,11 @@ class ValueRowPlansTest {
         execute("insert into scim_group (pk, id, realm_id, display_name, display_name_key, document, created_at, "
                 + "last_modified, version) values (7, 'group-7', 'default', 'G', 'g', '{}', current_timestamp, "
                 + "current_timestamp, 1)");
-        ValueRows.insert(connection, Owner.GROUP, 7, List.of(IndexedValue.text("urn:x:costcenter", 0, "X" + "y".repeat(250))));
-        assertThat(rows("scim_group_value", "group_pk", 7)).singleElement().asString()
-                .startsWith("0 urn:x:costcenter 0 X" + "y".repeat(250) + " x" + "y".repeat(250) + " x" + "y".repeat(199) + " ");
+        String longText = "X" + "y".repeat(250);
+        ValueRows.insert(connection, Owner.GROUP, 7, List.of(IndexedValue.text("urn:x:costcenter", 0, longText)));
+        assertThat(rows("scim_group_value", "group_pk", 7)).as("the prefix is the key's first 200 characters")
+                .singleElement().asString().startsWith("0 urn:x:costcenter 0 " + longText + " "
+                        + longText.toLowerCase() + " " + longText.toLowerCase().substring(0, 200) + " ");
     }
 
     /** The rows of one owner by position: every column but the owner's key, separated by spaces. */

@@ -65,8 +65,8 @@ public class Group {
     private List<Membership> memberships;
 
     /**
-     * The searchable values of the document's extensions, one row each, identified by position; filters join them. Read-only for
-     * EclipseLink: {@link ValueRows} writes them after the row itself.
+     * The searchable values of the document's extensions, one row each, identified by position; filters join them.
+     * Read-only for EclipseLink: {@link ValueRows} writes them after the row itself.
      */
     @ElementCollection
     @CollectionTable(name = "scim_group_value", joinColumns = @JoinColumn(name = "group_pk"))

@@ -16,7 +16,7 @@ import org.eclipse.persistence.descriptors.DescriptorCustomizer;
  * Writes a resource's searchable values to its value table ({@code scim_user_value}, {@code scim_group_value}) as
  * one JDBC batch on the transaction's connection, after the resource's own row. EclipseLink only reads these rows
  * (the filters join them through the entities' {@code values}): it inserted an element collection's rows one at a
- * time, building each row's statement anew, which was about a tenth of the server's CPU in a create
+ * time, building each row's statement anew: a tenth of the HTTP threads' samples in Okta's create sequence
  * (BENCHMARKS.md, "Creates: the value rows in one batch"). pgjdbc sends the batch as one multi-row INSERT
  * ({@code reWriteBatchedInserts}, {@link io.roster.platform.UrlDataSource}).
  */
