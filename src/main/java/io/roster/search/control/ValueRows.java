@@ -9,8 +9,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.List;
+import org.eclipse.persistence.config.DescriptorCustomizer;
 import org.eclipse.persistence.descriptors.ClassDescriptor;
-import org.eclipse.persistence.descriptors.DescriptorCustomizer;
 
 /**
  * Writes a resource's searchable values to its value table ({@code scim_user_value}, {@code scim_group_value}) as
@@ -87,7 +87,8 @@ public final class ValueRows {
 
     /**
      * Makes the entity's {@code values} read-only for EclipseLink: filters join and read it, and only
-     * {@link ValueRows} writes its rows.
+     * {@link ValueRows} writes its rows. (The deprecated {@code config} interface: the EclipseLink of Payara Server 6,
+     * 4.0.1, has no {@code descriptors.DescriptorCustomizer}.)
      */
     public static class ReadOnlyMapping implements DescriptorCustomizer {
 
