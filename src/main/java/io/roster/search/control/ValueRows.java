@@ -39,11 +39,9 @@ public final class ValueRows {
         insert.setInt(2, position);
         insert.setString(3, value.path());
         insert.setInt(4, value.element());
-        String text = value.text();
-        String key = text == null ? null : IndexedValue.key(text);
-        insert.setString(5, text);
-        insert.setString(6, key);
-        insert.setString(7, key == null ? null : IndexedValue.prefix(key));
+        insert.setString(5, value.text());
+        insert.setString(6, value.textKey());
+        insert.setString(7, value.textPrefix());
         insert.setBigDecimal(8, value.number());
         if (value.time() == null) {
             insert.setNull(9, Types.TIMESTAMP);

@@ -103,6 +103,16 @@ public class IndexedValue {
         return text;
     }
 
+    /** The text lower-cased (what case-insensitive comparisons use), or null. */
+    public String textKey() {
+        return textKey;
+    }
+
+    /** The first {@value #PREFIX} characters of {@link #textKey} (what the index holds), or null. */
+    public String textPrefix() {
+        return textPrefix;
+    }
+
     public BigDecimal number() {
         return number;
     }
